@@ -1,0 +1,10 @@
+# Every third-party library tradelink links against, found once for all targets.
+find_package(Boost 1.81 REQUIRED CONFIG COMPONENTS json url system)
+find_package(OpenSSL 3 REQUIRED)
+find_package(fmt REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(simdjson REQUIRED)
+find_package(Threads REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(sodium REQUIRED IMPORTED_TARGET libsodium)
