@@ -4,6 +4,10 @@ BUILD_DIR := build/$(PRESET)
 TRADELINK := $(BUILD_DIR)/apps/tradelink/tradelink
 JOBS ?= $(shell nproc)
 
+# Let ccache share objects between build folders and clones of the repository.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
+
 .PHONY: demo test bench bootstrap build asan format tidy clean
 
 demo: build

@@ -2,5 +2,5 @@
 add_library(tradelink_warnings INTERFACE)
 target_compile_options(tradelink_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
-  -Woverloaded-virtual -Wconversion -Wsign-conversion -Wnull-dereference -Wimplicit-fallthrough
+  -Woverloaded-virtual -Wconversion -Wsign-conversion -Wimplicit-fallthrough
   -Wno-psabi)

@@ -31,7 +31,8 @@ enum class Rounding {
 
 class Decimal {
  public:
-  using Raw = __int128;
+  // __extension__: the 128-bit integers are a GCC/Clang extension that -Wpedantic reports.
+  __extension__ using Raw = __int128;
   static constexpr int scale = 18;  ///< fractional digits held exactly
   /// Buffer size write() needs: sign, 21 integer digits, point, 18 fractional digits, spare.
   static constexpr std::size_t max_text_length = 48;
@@ -69,16 +70,18 @@ class Decimal {
   [[nodiscard]] constexpr bool is_zero() const noexcept { return units_ == 0; }
   [[nodiscard]] constexpr bool is_negative() const noexcept { return units_ < 0; }
   [[nodiscard]] constexpr bool is_positive() const noexcept { return units_ > 0; }
-  /// Number of fractional digits actually used (0 for integers, 5 for 0.00012300).
+  /// Number of fractional digits actually used (0 for integers, 6 for 0.00012300).
   [[nodiscard]] int fractional_digits() const noexcept;
 
   /// Checked arithmetic; error code `decimal.overflow` (and `decimal.division_by_zero`).
   [[nodiscard]] Result<Decimal> add(Decimal other) const noexcept;
   [[nodiscard]] Result<Decimal> sub(Decimal other) const noexcept;
   /// Exact product rounded to `scale` digits with `mode`.
-  [[nodiscard]] Result<Decimal> mul(Decimal other, Rounding mode = Rounding::half_even) const noexcept;
+  [[nodiscard]] Result<Decimal> mul(Decimal other,
+                                    Rounding mode = Rounding::half_even) const noexcept;
   /// Quotient rounded to `scale` digits with `mode`.
-  [[nodiscard]] Result<Decimal> div(Decimal other, Rounding mode = Rounding::half_even) const noexcept;
+  [[nodiscard]] Result<Decimal> div(Decimal other,
+                                    Rounding mode = Rounding::half_even) const noexcept;
   /// −value; `decimal.overflow` for min() (its negation is one unit above max()).
   [[nodiscard]] Result<Decimal> negate() const noexcept;
   /// |value|; `decimal.overflow` for min().
@@ -100,7 +103,8 @@ class Decimal {
   }
 
  private:
-  static constexpr Raw raw_max = static_cast<Raw>(~static_cast<unsigned __int128>(0) >> 1);
+  __extension__ using RawBits = unsigned __int128;
+  static constexpr Raw raw_max = static_cast<Raw>(~RawBits{0} >> 1);
   static constexpr Raw raw_min = -raw_max - 1;
 
   constexpr explicit Decimal(Raw units) noexcept : units_(units) {}

@@ -17,8 +17,19 @@ namespace tradelink::net {
 
 /// Transport error codes (core::Error::code, layer transport):
 ///   net.resolve, net.connect, net.tls, net.timeout, net.reset (peer closed / reset),
-///   net.response_too_large, net.redirect_refused, net.protocol (malformed HTTP), net.url.
+///   net.response_too_large, net.redirect_refused, net.protocol (malformed HTTP).
 /// Timeouts, connect failures and resets are `Retry::retryable`; the others are not.
+/// Caller mistakes have layer validation: net.url (origin without host) and
+/// net.invalid_request (target not in origin form, header name not a token, CR/LF/NUL in a
+/// header value). Error messages never contain request headers or bodies.
+///
+/// Destruction: destroying the client closes every connection and abandons the calls in flight;
+/// their handlers are dropped (destroyed without being invoked), as is any completed call's
+/// handler that has not run yet. Handlers usually capture the client's owner, which is being
+/// torn down. Pending operations still drain through `io` and hold no reference to the client.
+///
+/// Idle pooled connections keep a timer pending on `io` until `idle_timeout`, so `io.run()`
+/// does not return while the pool holds idle connections; destroy the client to release them.
 class HttpClient {
  public:
   using Handler = std::function<void(core::Result<HttpResponse>)>;
@@ -32,11 +43,15 @@ class HttpClient {
 
   /// Sends `request` to `origin`, reusing an idle pooled connection when one is available and
   /// still open (a stale pooled connection that fails before any response byte is retried once
-  /// on a fresh connection). The Host and User-Agent headers are added when absent.
+  /// on a fresh connection). The Host and User-Agent headers are added when absent. Any 3xx
+  /// answer is an error (net.redirect_refused). `handler` is invoked exactly once, posted to the
+  /// io_context (never from inside async_send), unless the client is destroyed first (see above).
   void async_send(Origin const& origin, HttpRequest request, Handler handler);
 
-  /// Blocking convenience for tools and tests: runs the io_context until the call completes.
-  /// Must not be called from a thread that is already running the io_context.
+  /// Blocking convenience for tools and tests: runs the io_context (one handler at a time, so
+  /// other work on it progresses too) until this call completes; restarts a stopped io_context.
+  /// Must not be called from a thread that is already running the io_context. Error
+  /// `net.interrupted` (internal) when the io_context is stopped before the call completes.
   core::Result<HttpResponse> send(Origin const& origin, HttpRequest request);
 
   [[nodiscard]] PoolStats stats() const noexcept;

@@ -71,6 +71,11 @@ core::Result<Origin> Origin::parse(std::string_view url) {
     return url_error("base URL must not carry a query or fragment: '" + std::string(url) + "'");
   }
   origin.base_path = view.encoded_path();
+  // Boost.URL 1.81 reads "https://h:12ab" as port 12 with path "ab"; an authority must be
+  // followed by "/" or nothing.
+  if (!origin.base_path.empty() && origin.base_path.front() != '/') {
+    return url_error("invalid port in URL: '" + std::string(url) + "'");
+  }
   while (!origin.base_path.empty() && origin.base_path.back() == '/') origin.base_path.pop_back();
   return origin;
 }

@@ -57,7 +57,7 @@ struct HttpResponse {
 struct ClientOptions {
   std::chrono::milliseconds connect_timeout{5'000};   ///< resolve + TCP connect + TLS handshake
   std::chrono::milliseconds read_timeout{10'000};     ///< write request + read whole response
-  std::chrono::milliseconds total_timeout{15'000};    ///< whole call, including pool wait
+  std::chrono::milliseconds total_timeout{15'000};    ///< whole call, including a stale-connection resend
   std::size_t max_response_bytes = 16U * 1024U * 1024U;  ///< header + body cap
   std::size_t max_idle_per_origin = 8;                ///< kept-alive connections per origin
   std::chrono::milliseconds idle_timeout{60'000};     ///< idle pooled connections closed after
@@ -68,9 +68,11 @@ struct ClientOptions {
 
 /// Counters for observing pool behaviour (tests, metrics).
 struct PoolStats {
-  std::uint64_t connections_opened = 0;
-  std::uint64_t requests_on_reused_connection = 0;
-  std::uint64_t requests_sent = 0;
+  std::uint64_t connections_opened = 0;             ///< connects that succeeded (incl. TLS handshake)
+  std::uint64_t requests_on_reused_connection = 0;  ///< requests written on a pooled connection
+  std::uint64_t requests_sent = 0;                  ///< requests written, resends included
+  std::uint64_t stale_retries = 0;   ///< requests resent because a pooled connection was stale
+  std::size_t idle_connections = 0;  ///< open connections parked in the pool right now
 };
 
 }  // namespace tradelink::net

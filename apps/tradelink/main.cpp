@@ -1,0 +1,16 @@
+// tradelink command line.
+#include <CLI/CLI.hpp>
+
+#include "gate_commands.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"tradelink: self-hosted crypto trading platform"};
+  app.require_subcommand(1);
+  tradelink::cli::add_gate_commands(app);
+  try {
+    app.parse(argc, argv);
+  } catch (CLI::ParseError const& error) {
+    return app.exit(error);
+  }
+  return 0;
+}
