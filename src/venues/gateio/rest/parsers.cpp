@@ -5,6 +5,7 @@
 #include <simdjson.h>
 
 #include <cstring>
+#include <utility>
 
 #include "venues/gateio/rest/detail/json_fields.hpp"
 

@@ -1,0 +1,179 @@
+// Futures order validation with Gate's labels (gateio-v4.md §3.5, §4): contract, account,
+// size grid and bounds, price grid, market-order tif, close and reduce-only rules, open-order
+// limit, post-only and fill-or-kill feasibility, and the order margin against available.
+
+#include <algorithm>
+#include <string>
+
+#include "sandbox/engine/futures_exchange.hpp"
+#include "sandbox/engine/labels.hpp"
+#include "sandbox/engine/money.hpp"
+
+namespace tradelink::sandbox {
+namespace {
+
+core::Error invalid(std::string message) {
+  return make_error(Label::invalid_param_value, std::move(message));
+}
+
+std::int64_t magnitude(std::int64_t value) noexcept {
+  return value < 0 ? -value : value;
+}
+
+}  // namespace
+
+core::Result<std::uint32_t> FuturesExchange::find_contract(std::string_view contract) const {
+  for (std::size_t index = 0; index < markets_.size(); ++index) {
+    if (markets_[index].spec.name == contract) return static_cast<std::uint32_t>(index);
+  }
+  return make_error(Label::contract_not_found, "Contract not found: " + std::string(contract));
+}
+
+core::Result<std::uint32_t> FuturesExchange::find_account(UserId user) const {
+  auto const found = account_index_.find(user);
+  if (found == account_index_.end()) {
+    return make_error(Label::user_not_found,
+                      "please transfer funds first to create futures account");
+  }
+  return found->second;
+}
+
+std::int64_t FuturesExchange::crossing_lots(Market const& market, Side side,
+                                            std::int64_t price_ticks, std::int64_t wanted) const {
+  std::int64_t available_lots = 0;
+  market.book.visit_levels(opposite(side), [&](OrderBook::Level const& level) {
+    bool const crosses = price_ticks == 0 || (side == Side::buy ? level.price <= price_ticks
+                                                                : level.price >= price_ticks);
+    if (!crosses) return false;
+    available_lots += level.quantity;
+    return available_lots < wanted;
+  });
+  return available_lots;
+}
+
+std::int64_t FuturesExchange::worst_price_ticks(Market const& market, Side side,
+                                                std::int64_t lots) const {
+  std::int64_t worst = 0;
+  std::int64_t seen = 0;
+  market.book.visit_levels(opposite(side), [&](OrderBook::Level const& level) {
+    worst = level.price;
+    seen += level.quantity;
+    return seen < lots;
+  });
+  return worst;
+}
+
+core::Result<FuturesExchange::Plan> FuturesExchange::validate(
+    UserId user, FuturesOrderRequest const& request) const {
+  auto const contract = find_contract(request.contract);
+  if (!contract) return contract.error();
+  auto const account = find_account(user);
+  if (!account) return account.error();
+  Market const& market = markets_[contract.value()];
+  ContractSpec const& spec = market.spec;
+  UserContract const& holding = accounts_[account.value()].contracts[contract.value()];
+  Position const& position = holding.position;
+
+  Plan plan;
+  plan.contract = contract.value();
+  plan.account = account.value();
+  auto const text = FixedText::from(request.text);
+  if (!text) return invalid("Invalid parameter `text` with value: " + std::string(request.text));
+  plan.text = *text;
+
+  if (request.close) {
+    if (!request.size.is_zero()) return invalid("size must be 0 when close is set");
+    if (position.size == 0) return make_error(Label::position_empty, "position is empty");
+    plan.side = position.size > 0 ? Side::sell : Side::buy;
+    plan.lots = magnitude(position.size);
+    plan.reduce_only = true;
+    plan.close = true;
+  } else {
+    if (request.size.is_zero()) return invalid("Invalid parameter `size` with value: 0");
+    auto const lots = market.size_grid.to_units(request.size);
+    if (!lots) {
+      return invalid("Invalid parameter `size` with value: " + request.size.to_string() +
+                     " (must be a multiple of " + spec.size_step.to_string() + ")");
+    }
+    plan.side = *lots > 0 ? Side::buy : Side::sell;
+    plan.lots = magnitude(*lots);
+    core::Decimal const size = market.size_grid.to_decimal(plan.lots);
+    if (size < spec.order_size_min) {
+      return make_error(Label::size_too_small, "order size " + size.to_string() +
+                                                   " is below the minimum " +
+                                                   spec.order_size_min.to_string());
+    }
+    if (size > spec.order_size_max) {
+      return make_error(Label::size_too_large, "order size " + size.to_string() +
+                                                   " is above the maximum " +
+                                                   spec.order_size_max.to_string());
+    }
+    plan.reduce_only = request.reduce_only;
+  }
+
+  if (request.price.is_negative()) {
+    return invalid("Invalid parameter `price` with value: " + request.price.to_string());
+  }
+  if (request.price.is_zero()) {
+    if (request.time_in_force != TimeInForce::ioc && request.time_in_force != TimeInForce::fok) {
+      return invalid("market orders (price 0) need tif ioc or fok");
+    }
+  } else {
+    auto const ticks = market.price_grid.to_units(request.price);
+    if (!ticks) {
+      return invalid("Invalid parameter `price` with value: " + request.price.to_string() +
+                     " (must be a multiple of " + spec.order_price_round.to_string() + ")");
+    }
+    plan.price_ticks = *ticks;
+  }
+
+  if (plan.reduce_only && !plan.close) {
+    if (position.size == 0) return make_error(Label::reduce_exceeded, "empty position");
+    if ((position.size > 0) == (plan.side == Side::buy)) {
+      return make_error(Label::increase_position, "reduce-only order would increase position");
+    }
+    std::int64_t const pending =
+        plan.side == Side::buy ? holding.reduce_buy_lots : holding.reduce_sell_lots;
+    if (plan.lots > magnitude(position.size) - pending) {
+      return make_error(Label::reduce_exceeded, "reduce-only order would exceed position");
+    }
+  }
+  if (holding.open.count >=
+      static_cast<std::size_t>(std::max<std::int64_t>(spec.orders_limit, 0))) {
+    return make_error(Label::too_many_orders, "Too many open orders");
+  }
+  if (request.time_in_force == TimeInForce::poc &&
+      crossing_lots(market, plan.side, plan.price_ticks, 1) > 0) {
+    return make_error(Label::order_poc_immediate, "POC order will be finished immediately");
+  }
+  if (request.time_in_force == TimeInForce::fok &&
+      crossing_lots(market, plan.side, plan.price_ticks, plan.lots) < plan.lots) {
+    return make_error(Label::order_fok, "Killed for FOK");
+  }
+
+  plan.margin_ticks =
+      plan.price_ticks != 0 ? plan.price_ticks : worst_price_ticks(market, plan.side, plan.lots);
+  auto const value_units = static_cast<core::Decimal::Raw>(plan.lots) * plan.margin_ticks;
+  if (value_units > config_.max_order_value.raw() / market.value_unit_raw) {
+    return make_error(Label::size_too_large, "order value exceeds the sandbox maximum " +
+                                                 config_.max_order_value.to_string());
+  }
+  if (!plan.reduce_only) {
+    bool const extends = position.size == 0 || (position.size > 0) == (plan.side == Side::buy);
+    std::int64_t const closing_orders =
+        plan.side == Side::buy ? holding.open_buy_lots : holding.open_sell_lots;
+    std::int64_t const closable =
+        extends ? 0 : std::max<std::int64_t>(magnitude(position.size) - closing_orders, 0);
+    plan.opening_lots = std::max<std::int64_t>(plan.lots - closable, 0);
+  }
+  plan.margin = initial_margin(
+      money::scaled(static_cast<core::Decimal::Raw>(plan.opening_lots) * plan.margin_ticks,
+                    market.value_unit_raw),
+      position.leverage);
+  if (plan.margin > available(accounts_[plan.account])) {
+    return make_error(Label::insufficient_available, "Insufficient available balance");
+  }
+  return plan;
+}
+
+}  // namespace tradelink::sandbox

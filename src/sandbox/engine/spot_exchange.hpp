@@ -1,0 +1,165 @@
+#pragma once
+// The spot exchange: one price-time priority book per pair, order lifecycle, settlement of fills
+// against the spot ledger, fees into the house ledger, and the order, trade and market-data
+// queries behind Gate's /spot endpoints (gateio-v4.md §3.3, §3.4, §7.1, §7.3).
+//
+// Rules as Gate applies them: limit buys lock price × amount of quote, sells lock the base
+// amount, market buys lock the quote budget (`amount`); fills happen at the maker's price and a
+// buyer's surplus lock returns at once; the buyer pays the fee in base, the seller in quote;
+// self-trades are allowed. Times are the caller's sandbox clock. Not thread-safe.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/result.hpp"
+#include "sandbox/engine/book_types.hpp"
+#include "sandbox/engine/catalogue.hpp"
+#include "sandbox/engine/engine_config.hpp"
+#include "sandbox/engine/events.hpp"
+#include "sandbox/engine/house_ledger.hpp"
+#include "sandbox/engine/order_ref.hpp"
+#include "sandbox/engine/order_store.hpp"
+#include "sandbox/engine/paging.hpp"
+#include "sandbox/engine/spot_ledger.hpp"
+#include "sandbox/engine/spot_state.hpp"
+#include "sandbox/engine/text_index.hpp"
+
+namespace tradelink::sandbox {
+
+class SpotExchange {
+ public:
+  /// Markets for `catalogue.pairs` (validated by the caller). Every reference must outlive the
+  /// exchange.
+  SpotExchange(Catalogue const& catalogue, CurrencyTable const& currencies,
+               EngineConfig const& config, SpotLedger& ledger, HouseLedger& house, EventSink& sink);
+
+  // ----- orders (mutating; `now` is the sandbox clock, non-decreasing) -----
+
+  /// Validates, locks funds, matches and rests or finishes the order. Errors (nothing changes):
+  /// INVALID_CURRENCY_PAIR, TRADE_RESTRICTED, INVALID_PARAM_VALUE (bad value, text too long,
+  /// below a minimum, wrong tif for market), INVALID_PRECISION, AMOUNT_TOO_MUCH,
+  /// BALANCE_NOT_ENOUGH, POC_FILL_IMMEDIATELY. A fok order that cannot fill completely is
+  /// created and returned cancelled with finish_as `fok`.
+  core::Result<SpotOrder> place(UserId user, SpotOrderRequest const& request, TimeMs now);
+  /// Cancels an open order of `user` on `pair`. ORDER_NOT_FOUND (unknown, foreign, aged out, or a
+  /// text that names no open order), ORDER_CLOSED, ORDER_CANCELLED, INVALID_CURRENCY_PAIR.
+  core::Result<SpotOrder> cancel(UserId user, std::string_view pair, OrderRef order, TimeMs now);
+  /// Cancels the user's open orders on `pair` (all pairs when empty), of `side` if given; returns
+  /// them as cancelled. INVALID_CURRENCY_PAIR for an unknown pair.
+  core::Result<std::vector<SpotOrder>> cancel_all(UserId user, std::optional<std::string_view> pair,
+                                                  std::optional<Side> side, TimeMs now);
+  /// Forgets cancelled orders without fills whose retention ended at or before `now`.
+  void forget_expired(TimeMs now);
+
+  // ----- queries -----
+
+  /// One order of `user` on `pair`; ORDER_NOT_FOUND / INVALID_CURRENCY_PAIR.
+  [[nodiscard]] core::Result<SpotOrder> order(UserId user, std::string_view pair, OrderRef order,
+                                              TimeMs now) const;
+  /// The user's open orders on `pair`, newest first.
+  [[nodiscard]] core::Result<std::vector<SpotOrder>> open_orders(UserId user, std::string_view pair,
+                                                                 Page page) const;
+  /// `GET /spot/open_orders`: per pair with open orders (listing order), the count and a page.
+  [[nodiscard]] std::vector<OpenOrdersGroup> open_orders_by_pair(UserId user, Page page) const;
+  /// The user's finished orders on `pair` still remembered, newest first.
+  [[nodiscard]] core::Result<std::vector<SpotOrder>> finished_orders(UserId user,
+                                                                     std::string_view pair,
+                                                                     Page page, TimeMs now) const;
+  /// The user's fills on `pair`, newest first, optionally of one order only.
+  [[nodiscard]] core::Result<std::vector<SpotUserTrade>> my_trades(UserId user,
+                                                                   std::string_view pair,
+                                                                   std::optional<OrderId> order,
+                                                                   Page page) const;
+  /// Recent public trades of `pair`, newest first, at most `limit`.
+  [[nodiscard]] core::Result<std::vector<SpotPublicTrade>> trades(std::string_view pair,
+                                                                  std::size_t limit) const;
+  /// Top `depth` levels per side with the book id.
+  [[nodiscard]] core::Result<BookSnapshot> order_book(std::string_view pair,
+                                                      std::size_t depth) const;
+  /// Ticker of `pair` as of `now`.
+  [[nodiscard]] core::Result<SpotTicker> ticker(std::string_view pair, TimeMs now) const;
+  /// Tickers of every pair, in listing order.
+  [[nodiscard]] std::vector<SpotTicker> tickers(TimeMs now) const;
+  /// Candles of `pair` (see CandleSeries::query).
+  [[nodiscard]] core::Result<std::vector<Candle>> candles(std::string_view pair,
+                                                          CandleInterval interval,
+                                                          std::optional<std::int64_t> from_s,
+                                                          std::optional<std::int64_t> to_s,
+                                                          std::size_t limit, TimeMs now) const;
+  /// Orders resting in all books (for tests and the admin API).
+  [[nodiscard]] std::size_t resting_order_count() const noexcept;
+
+ private:
+  using Record = detail::SpotRecord;
+  using Market = detail::SpotPairMarket;
+
+  /// A request that passed validation, in book units.
+  struct Plan {
+    std::uint32_t pair = 0;
+    std::int64_t price_ticks = 0;
+    std::int64_t amount_lots = 0;  ///< base lots; 0 for a market buy
+    core::Decimal lock_amount;
+    CurrencyIndex lock_currency = 0;
+    FixedText text;
+  };
+
+  // validation (spot_validation.cpp)
+  [[nodiscard]] core::Result<std::uint32_t> find_pair(std::string_view pair) const;
+  [[nodiscard]] core::Result<Plan> validate(SpotOrderRequest const& request) const;
+  [[nodiscard]] bool would_take(Market const& market, Side side, std::int64_t price_ticks) const;
+  [[nodiscard]] bool can_fill_completely(Market const& market, Record const& taker) const;
+
+  /// Why a taker stopped matching.
+  enum class StopReason { filled, limit_reached, book_empty, budget_spent };
+
+  // matching and settlement (spot_matching.cpp)
+  StopReason match(std::uint32_t taker_slot, TimeMs now);
+  void fill(std::uint32_t taker_slot, std::uint32_t maker_slot, std::int64_t lots, TimeMs now);
+  /// Books one side of a fill on `record` and its owner's balances; returns the fee charged.
+  core::Decimal settle(Record& record, Market const& market, std::int64_t lots, Role role,
+                       core::Decimal base_amount, core::Decimal quote_amount, TimeMs now);
+  void record_trades(Record const& taker, core::Decimal taker_fee, Record const& maker,
+                     core::Decimal maker_fee, core::Decimal base_amount, core::Decimal quote_amount,
+                     TimeMs now);
+  /// Rests or finishes a taker once matching stopped.
+  void conclude(std::uint32_t taker_slot, StopReason reason, TimeMs now);
+
+  // lifecycle (spot_exchange.cpp)
+  std::uint32_t create(UserId user, AccountIndex account, SpotOrderRequest const& request,
+                       Plan const& plan, TimeMs now);
+  void rest(std::uint32_t slot, TimeMs now);
+  void finish(std::uint32_t slot, SpotOrderStatus status, FinishAs finish_as, TimeMs now);
+  void forget(OrderId id);
+  void mark_book_dirty(std::uint32_t pair);
+  void flush_books(TimeMs now);
+  [[nodiscard]] detail::SpotUserPair& user_pair(AccountIndex account, std::uint32_t pair);
+
+  // lookups (spot_queries.cpp)
+  [[nodiscard]] core::Result<std::uint32_t> find_order(UserId user, std::uint32_t pair,
+                                                       OrderRef order, TimeMs now) const;
+  [[nodiscard]] bool remembered(Record const& record, TimeMs now) const noexcept;
+  [[nodiscard]] detail::SpotUserPair const* find_user_pair(UserId user, std::uint32_t pair) const;
+
+  EngineConfig const& config_;
+  CurrencyTable const& currencies_;
+  SpotLedger& ledger_;
+  HouseLedger& house_;
+  EventSink& sink_;
+
+  std::vector<Market> markets_;
+  OrderStore<Record> records_;
+  TextIndex texts_;
+  std::vector<std::vector<detail::SpotUserPair>> users_;  ///< [account][pair]
+  RingBuffer<std::pair<TimeMs, OrderId>> expiries_;       ///< zero-fill cancels, by time
+  std::vector<std::uint32_t> dirty_books_;
+  OrderBook::Changes changes_;
+  std::vector<PriceLevel> delta_bids_;
+  std::vector<PriceLevel> delta_asks_;
+  TradeId last_trade_id_ = 0;
+};
+
+}  // namespace tradelink::sandbox

@@ -1,0 +1,160 @@
+// Spot matching: a taker walks the opposite side best price first, oldest order first within a
+// price, and every fill happens at the maker's price. Settlement moves locked funds, credits what
+// was bought, charges fees (buyer in base, seller in quote) into the house ledger and reports
+// user trades, the public trade and the maker's order change.
+
+#include <algorithm>
+#include <tuple>
+
+#include "sandbox/engine/money.hpp"
+#include "sandbox/engine/spot_exchange.hpp"
+
+namespace tradelink::sandbox {
+
+SpotExchange::StopReason SpotExchange::match(std::uint32_t taker_slot, TimeMs now) {
+  Market& market = markets_[records_[taker_slot].pair];
+  Side const taker_side = records_[taker_slot].order.side;
+  Side const book_side = opposite(taker_side);
+  bool const is_market = records_[taker_slot].order.type == SpotOrderType::market;
+  bool const is_market_buy = records_[taker_slot].is_market_buy();
+  while (true) {
+    Record const& taker = records_[taker_slot];
+    if (is_market_buy ? taker.locked.is_zero() : taker.left_lots == 0) return StopReason::filled;
+    OrderBook::Handle const best = market.book.best(book_side);
+    if (best == OrderBook::none) return StopReason::book_empty;
+    OrderBook::Entry const& maker = market.book.entry(best);
+    if (!is_market) {
+      bool const crosses = taker_side == Side::buy ? maker.price <= taker.price_ticks
+                                                   : maker.price >= taker.price_ticks;
+      if (!crosses) return StopReason::limit_reached;
+    }
+    std::int64_t lots = 0;
+    if (is_market_buy) {
+      core::Decimal::Raw const lot_cost =
+          static_cast<core::Decimal::Raw>(maker.price) * market.value_unit_raw;
+      core::Decimal::Raw const affordable = taker.locked.raw() / lot_cost;
+      if (affordable == 0) return StopReason::budget_spent;
+      lots = static_cast<std::int64_t>(std::min<core::Decimal::Raw>(affordable, maker.quantity));
+    } else {
+      lots = std::min(maker.quantity, taker.left_lots);
+    }
+    fill(taker_slot, maker.owner, lots, now);
+  }
+}
+
+void SpotExchange::fill(std::uint32_t taker_slot, std::uint32_t maker_slot, std::int64_t lots,
+                        TimeMs now) {
+  Market& market = markets_[records_[taker_slot].pair];
+  std::int64_t const price_ticks = records_[maker_slot].price_ticks;
+  core::Decimal const base_amount = market.amount_grid.to_decimal(lots);
+  core::Decimal const quote_amount =
+      money::scaled(static_cast<core::Decimal::Raw>(price_ticks) * lots, market.value_unit_raw);
+  ++last_trade_id_;
+  ++market.sequence;
+
+  Record& maker = records_[maker_slot];
+  market.book.reduce(maker.book, lots);
+  mark_book_dirty(maker.pair);
+  core::Decimal const maker_fee =
+      settle(maker, market, lots, Role::maker, base_amount, quote_amount, now);
+  Record& taker = records_[taker_slot];
+  core::Decimal const taker_fee =
+      settle(taker, market, lots, Role::taker, base_amount, quote_amount, now);
+  record_trades(taker, taker_fee, maker, maker_fee, base_amount, quote_amount, now);
+
+  if (maker.left_lots == 0) {
+    maker.book = OrderBook::none;  // reduce() already took the entry out of the book
+    finish(maker_slot, SpotOrderStatus::closed, FinishAs::filled, now);
+  } else {
+    sink_.on_spot_order(OrderEvent::update, maker.order);
+  }
+}
+
+core::Decimal SpotExchange::settle(Record& record, Market const& market, std::int64_t lots,
+                                   Role role, core::Decimal base_amount, core::Decimal quote_amount,
+                                   TimeMs now) {
+  core::Decimal const rate =
+      role == Role::maker ? market.spec.maker_fee_rate : market.spec.taker_fee_rate;
+  SpotOrder& order = record.order;
+  core::Decimal fee;
+  if (order.side == Side::buy) {
+    // A limit buy locked its own price for these lots; a fill at a lower maker price frees the
+    // difference now. A market buy locked a budget and spends exactly the fill's value.
+    core::Decimal const released =
+        record.is_market_buy()
+            ? quote_amount
+            : money::scaled(static_cast<core::Decimal::Raw>(record.price_ticks) * lots,
+                            market.value_unit_raw);
+    ledger_.spend_locked(record.account, market.quote, released, quote_amount, now);
+    record.locked = money::minus(record.locked, released);
+    ledger_.credit(record.account, market.base, base_amount, now);
+    fee = money::times(base_amount, rate);
+    ledger_.charge_fee(record.account, market.base, fee, now);
+    house_.collect_fee(market.base, fee);
+  } else {
+    ledger_.spend_locked(record.account, market.base, base_amount, base_amount, now);
+    record.locked = money::minus(record.locked, base_amount);
+    ledger_.credit(record.account, market.quote, quote_amount, now);
+    fee = money::times(quote_amount, rate);
+    ledger_.charge_fee(record.account, market.quote, fee, now);
+    house_.collect_fee(market.quote, fee);
+  }
+  if (record.is_market_buy()) {
+    order.left = record.locked;
+  } else {
+    record.left_lots -= lots;
+    order.left = market.amount_grid.to_decimal(record.left_lots);
+  }
+  order.filled_amount = money::plus(order.filled_amount, base_amount);
+  order.filled_total = money::plus(order.filled_total, quote_amount);
+  record.filled_lots += lots;
+  order.avg_deal_price = money::price_of(order.filled_total, record.filled_lots, market.amount_lot);
+  order.fee = money::plus(order.fee, fee);
+  order.update_time_ms = now;
+  return fee;
+}
+
+void SpotExchange::record_trades(Record const& taker, core::Decimal taker_fee, Record const& maker,
+                                 core::Decimal maker_fee, core::Decimal base_amount,
+                                 core::Decimal quote_amount, TimeMs now) {
+  Market& market = markets_[taker.pair];
+  core::Decimal const price = market.price_grid.to_decimal(maker.price_ticks);
+
+  SpotUserTrade trade;
+  trade.id = last_trade_id_;
+  trade.currency_pair = market.spec.id;
+  trade.amount = base_amount;
+  trade.price = price;
+  trade.deal = quote_amount;
+  trade.sequence_id = market.sequence;
+  trade.create_time_ms = now;
+  for (auto const& [record, role, fee] :
+       {std::tuple{&maker, Role::maker, maker_fee}, std::tuple{&taker, Role::taker, taker_fee}}) {
+    trade.user = record->order.user;
+    trade.order_id = record->order.id;
+    trade.side = record->order.side;
+    trade.role = role;
+    trade.fee = fee;
+    trade.fee_currency = record->order.fee_currency;
+    trade.text = record->order.text;
+    auto& trades = user_pair(record->account, record->pair).trades;
+    trades.push_back(trade);
+    if (trades.size() > config_.user_trades_per_user_market) trades.pop_front();
+    sink_.on_spot_user_trade(trade);
+  }
+
+  SpotPublicTrade public_trade;
+  public_trade.id = last_trade_id_;
+  public_trade.currency_pair = market.spec.id;
+  public_trade.side = taker.order.side;
+  public_trade.amount = base_amount;
+  public_trade.price = price;
+  public_trade.sequence_id = market.sequence;
+  public_trade.create_time_ms = now;
+  market.trades.push_back(public_trade);
+  if (market.trades.size() > config_.public_trades_per_market) market.trades.pop_front();
+  market.stats.record(now, price, base_amount, quote_amount);
+  sink_.on_spot_public_trade(public_trade);
+}
+
+}  // namespace tradelink::sandbox

@@ -1,0 +1,210 @@
+// Read-only spot queries: single orders by id or text, open and finished order lists, fills,
+// public trades, book snapshots, tickers and candles.
+
+#include <algorithm>
+#include <variant>
+
+#include "sandbox/engine/labels.hpp"
+#include "sandbox/engine/money.hpp"
+#include "sandbox/engine/spot_exchange.hpp"
+
+namespace tradelink::sandbox {
+namespace {
+
+core::Error order_not_found() {
+  return make_error(Label::order_not_found, "Order not found");
+}
+
+/// Walks `items` newest-first (they are stored oldest-first), keeping those `keep` accepts, and
+/// returns the page `page` of them converted by `convert`.
+template <class Items, class Keep, class Convert>
+auto newest_first_page(Items const& items, Page page, Keep&& keep, Convert&& convert) {
+  std::vector<decltype(convert(items.back()))> result;
+  std::size_t to_skip = page.offset();
+  for (std::size_t index = items.size(); index-- > 0 && result.size() < page.size();) {
+    auto const& item = items[index];
+    if (!keep(item)) continue;
+    if (to_skip > 0) {
+      --to_skip;
+      continue;
+    }
+    result.push_back(convert(item));
+  }
+  return result;
+}
+
+}  // namespace
+
+bool SpotExchange::remembered(Record const& record, TimeMs now) const noexcept {
+  bool const ages_out =
+      record.order.status == SpotOrderStatus::cancelled && record.order.filled_amount.is_zero();
+  return !ages_out || record.order.update_time_ms + config_.cancelled_order_ttl_ms > now;
+}
+
+detail::SpotUserPair const* SpotExchange::find_user_pair(UserId user, std::uint32_t pair) const {
+  auto const account = ledger_.find(user);
+  if (!account || users_.size() <= *account || users_[*account].empty()) return nullptr;
+  return &users_[*account][pair];
+}
+
+core::Result<std::uint32_t> SpotExchange::find_order(UserId user, std::uint32_t pair,
+                                                     OrderRef order, TimeMs now) const {
+  auto const account = ledger_.find(user);
+  if (!account) return order_not_found();
+  OrderId id = 0;
+  if (auto const* by_id = std::get_if<OrderId>(&order)) {
+    id = *by_id;
+  } else {
+    id = texts_.find(*account, pair, std::get<std::string_view>(order));
+  }
+  if (id <= 0) return order_not_found();
+  std::uint32_t const slot = records_.find(id);
+  if (slot == OrderStore<Record>::npos) return order_not_found();
+  Record const& record = records_[slot];
+  if (record.order.user != user || record.pair != pair || !remembered(record, now)) {
+    return order_not_found();
+  }
+  return slot;
+}
+
+core::Result<SpotOrder> SpotExchange::order(UserId user, std::string_view pair, OrderRef order,
+                                            TimeMs now) const {
+  auto const pair_index = find_pair(pair);
+  if (!pair_index) return pair_index.error();
+  auto const slot = find_order(user, *pair_index, order, now);
+  if (!slot) return slot.error();
+  return records_[*slot].order;
+}
+
+core::Result<std::vector<SpotOrder>> SpotExchange::open_orders(UserId user, std::string_view pair,
+                                                               Page page) const {
+  auto const pair_index = find_pair(pair);
+  if (!pair_index) return pair_index.error();
+  std::vector<SpotOrder> result;
+  auto const* history = find_user_pair(user, *pair_index);
+  if (history == nullptr) return result;
+  std::size_t to_skip = page.offset();
+  for (std::uint32_t slot = history->open.tail; slot != no_slot && result.size() < page.size();
+       slot = records_[slot].prev_open) {
+    if (to_skip > 0) {
+      --to_skip;
+      continue;
+    }
+    result.push_back(records_[slot].order);
+  }
+  return result;
+}
+
+std::vector<OpenOrdersGroup> SpotExchange::open_orders_by_pair(UserId user, Page page) const {
+  std::vector<OpenOrdersGroup> groups;
+  for (std::uint32_t pair = 0; pair < markets_.size(); ++pair) {
+    auto const* history = find_user_pair(user, pair);
+    if (history == nullptr || history->open.count == 0) continue;
+    OpenOrdersGroup group;
+    group.currency_pair = markets_[pair].spec.id;
+    group.total = history->open.count;
+    group.orders = open_orders(user, group.currency_pair, page).value();
+    groups.push_back(std::move(group));
+  }
+  return groups;
+}
+
+core::Result<std::vector<SpotOrder>> SpotExchange::finished_orders(UserId user,
+                                                                   std::string_view pair, Page page,
+                                                                   TimeMs now) const {
+  auto const pair_index = find_pair(pair);
+  if (!pair_index) return pair_index.error();
+  auto const* history = find_user_pair(user, *pair_index);
+  if (history == nullptr) return std::vector<SpotOrder>{};
+  auto const visible = [&](OrderId id) {
+    std::uint32_t const slot = records_.find(id);
+    return slot != OrderStore<Record>::npos && remembered(records_[slot], now);
+  };
+  auto const to_order = [&](OrderId id) { return records_[records_.find(id)].order; };
+  return newest_first_page(history->finished, page, visible, to_order);
+}
+
+core::Result<std::vector<SpotUserTrade>> SpotExchange::my_trades(UserId user, std::string_view pair,
+                                                                 std::optional<OrderId> order,
+                                                                 Page page) const {
+  auto const pair_index = find_pair(pair);
+  if (!pair_index) return pair_index.error();
+  auto const* history = find_user_pair(user, *pair_index);
+  if (history == nullptr) return std::vector<SpotUserTrade>{};
+  auto const of_order = [&](SpotUserTrade const& trade) {
+    return !order || trade.order_id == *order;
+  };
+  auto const copy = [](SpotUserTrade const& trade) { return trade; };
+  return newest_first_page(history->trades, page, of_order, copy);
+}
+
+core::Result<std::vector<SpotPublicTrade>> SpotExchange::trades(std::string_view pair,
+                                                                std::size_t limit) const {
+  auto const pair_index = find_pair(pair);
+  if (!pair_index) return pair_index.error();
+  auto const& trades = markets_[*pair_index].trades;
+  auto const all = [](SpotPublicTrade const&) { return true; };
+  auto const copy = [](SpotPublicTrade const& trade) { return trade; };
+  return newest_first_page(trades, Page{1, limit}, all, copy);
+}
+
+core::Result<BookSnapshot> SpotExchange::order_book(std::string_view pair,
+                                                    std::size_t depth) const {
+  auto const pair_index = find_pair(pair);
+  if (!pair_index) return pair_index.error();
+  Market const& market = markets_[*pair_index];
+  BookSnapshot snapshot;
+  snapshot.id = market.book.update_id();
+  snapshot.update_ms = market.book_update_ms;
+  std::vector<OrderBook::Level> levels;
+  for (auto const& [side, out] :
+       {std::pair{Side::sell, &snapshot.asks}, std::pair{Side::buy, &snapshot.bids}}) {
+    market.book.depth(side, depth, levels);
+    for (auto const& level : levels) {
+      out->push_back({market.price_grid.to_decimal(level.price),
+                      market.amount_grid.to_decimal(level.quantity)});
+    }
+  }
+  return snapshot;
+}
+
+core::Result<SpotTicker> SpotExchange::ticker(std::string_view pair, TimeMs now) const {
+  auto const pair_index = find_pair(pair);
+  if (!pair_index) return pair_index.error();
+  Market const& market = markets_[*pair_index];
+  RollingStats const stats = market.stats.last_24h(now);
+  SpotTicker ticker;
+  ticker.currency_pair = market.spec.id;
+  ticker.last = stats.last;
+  if (auto const ask = market.book.best_price(Side::sell)) {
+    ticker.lowest_ask = market.price_grid.to_decimal(*ask);
+  }
+  if (auto const bid = market.book.best_price(Side::buy)) {
+    ticker.highest_bid = market.price_grid.to_decimal(*bid);
+  }
+  ticker.change_percentage = stats.change_percentage;
+  ticker.base_volume = stats.amount;
+  ticker.quote_volume = stats.quote_volume;
+  ticker.high_24h = stats.high;
+  ticker.low_24h = stats.low;
+  return ticker;
+}
+
+std::vector<SpotTicker> SpotExchange::tickers(TimeMs now) const {
+  std::vector<SpotTicker> result;
+  result.reserve(markets_.size());
+  for (Market const& market : markets_) result.push_back(ticker(market.spec.id, now).value());
+  return result;
+}
+
+core::Result<std::vector<Candle>> SpotExchange::candles(std::string_view pair,
+                                                        CandleInterval interval,
+                                                        std::optional<std::int64_t> from_s,
+                                                        std::optional<std::int64_t> to_s,
+                                                        std::size_t limit, TimeMs now) const {
+  auto const pair_index = find_pair(pair);
+  if (!pair_index) return pair_index.error();
+  return markets_[*pair_index].stats.candles(interval, from_s, to_s, limit, now);
+}
+
+}  // namespace tradelink::sandbox

@@ -1,0 +1,70 @@
+#pragma once
+// Internal state of the spot exchange: the record kept per order, the state per pair, and the
+// history per user and pair. Not part of the engine's public surface.
+
+#include <cstdint>
+
+#include "core/decimal.hpp"
+#include "sandbox/engine/currency_table.hpp"
+#include "sandbox/engine/grid.hpp"
+#include "sandbox/engine/market_spec.hpp"
+#include "sandbox/engine/market_stats.hpp"
+#include "sandbox/engine/money.hpp"
+#include "sandbox/engine/open_list.hpp"
+#include "sandbox/engine/order_book.hpp"
+#include "sandbox/engine/ring_buffer.hpp"
+#include "sandbox/engine/spot_ledger.hpp"
+#include "sandbox/engine/spot_types.hpp"
+
+namespace tradelink::sandbox::detail {
+
+/// One spot order: the view Gate returns plus what matching and accounting need.
+struct SpotRecord {
+  SpotOrder order;
+  std::uint32_t pair = 0;
+  AccountIndex account = 0;
+  std::int64_t price_ticks = 0;  ///< limit price in ticks; 0 for market orders
+  std::int64_t left_lots = 0;    ///< base lots left (limit orders and market sells)
+  std::int64_t filled_lots = 0;  ///< base lots filled
+  core::Decimal locked;          ///< funds still locked for the order, in lock_currency
+  CurrencyIndex lock_currency = 0;
+  OrderBook::Handle book = OrderBook::none;
+  std::uint32_t prev_open = no_slot;
+  std::uint32_t next_open = no_slot;
+
+  /// A market buy counts what is left in quote (its remaining budget is `locked`).
+  [[nodiscard]] bool is_market_buy() const noexcept {
+    return order.type == SpotOrderType::market && order.side == Side::buy;
+  }
+};
+
+/// One pair's market.
+struct SpotPairMarket {
+  SpotPairMarket(PairSpec pair_spec, CurrencyIndex base_currency, CurrencyIndex quote_currency,
+                 std::size_t candle_capacity);
+
+  PairSpec spec;
+  Grid price_grid;   ///< 10^-precision
+  Grid amount_grid;  ///< 10^-amount_precision
+  Grid quote_grid;   ///< 10^-(precision + amount_precision): market-buy budgets
+  money::LotSize amount_lot;  ///< 10^-amount_precision as a lot, for money::price_of()
+  /// One price tick × one amount lot in raw Decimal units of the quote currency.
+  core::Decimal::Raw value_unit_raw = 0;
+  CurrencyIndex base = 0;
+  CurrencyIndex quote = 0;
+  OrderBook book;
+  MarketStats stats;
+  RingBuffer<SpotPublicTrade> trades;  ///< newest at the back
+  std::int64_t sequence = 0;           ///< last per-pair trade sequence
+  TimeMs book_update_ms = 0;
+  bool book_dirty = false;  ///< changed since the last delta was emitted
+};
+
+/// A user's orders and fills on one pair.
+struct SpotUserPair {
+  OpenList open;
+  RingBuffer<OrderId> finished;      ///< newest at the back
+  RingBuffer<SpotUserTrade> trades;  ///< newest at the back
+};
+
+}  // namespace tradelink::sandbox::detail
