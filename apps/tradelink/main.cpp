@@ -2,11 +2,13 @@
 #include <CLI/CLI.hpp>
 
 #include "gate_commands.hpp"
+#include "sandbox_command.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"tradelink: self-hosted crypto trading platform"};
   app.require_subcommand(1);
   tradelink::cli::add_gate_commands(app);
+  tradelink::cli::add_sandbox_command(app);
   try {
     app.parse(argc, argv);
   } catch (CLI::ParseError const& error) {

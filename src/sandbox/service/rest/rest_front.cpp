@@ -1,0 +1,114 @@
+#include "sandbox/service/rest/rest_front.hpp"
+
+#include <exception>
+#include <memory>
+
+namespace tradelink::sandbox::rest {
+namespace {
+
+std::optional<std::string_view> header_if_present(net::ServerRequest const& request,
+                                                  std::string_view name) {
+  if (!request.has_header(name)) return std::nullopt;
+  return request.header(name);
+}
+
+}  // namespace
+
+net::ServerResponse refusal_response(Refusal const& refusal) {
+  return net::ServerResponse::json(refusal.status, error_json(refusal.label, refusal.message));
+}
+
+RestFront::RestFront(Venue& venue, Faults& faults, Scheduler& scheduler, Router router)
+    : venue_(venue), faults_(faults), scheduler_(scheduler), router_(std::move(router)) {}
+
+void RestFront::set_rate_limits_enabled(bool enabled) {
+  venue_.with([&](VenueState&) { rate_limits_.set_enabled(enabled); });
+}
+
+void RestFront::handle(net::ServerRequest const& request, net::Responder responder) {
+  std::string_view path = request.path.substr(api_prefix.size());
+  auto match = router_.match(request.method, path);
+  if (match.route == nullptr) {
+    responder.respond(answer(request));
+    return;
+  }
+  RestFaultDecision const fault = faults_.on_rest(fault_group_name(match.route->rate_group));
+  net::ServerResponse response =
+      fault.refuse ? refusal_response(*fault.refuse) : serve(request, *match.route, match.path);
+  if (fault.delay.count() <= 0) {
+    responder.respond(std::move(response));
+    return;
+  }
+  auto pending = std::make_shared<std::pair<net::Responder, net::ServerResponse>>(
+      std::move(responder), std::move(response));
+  scheduler_.after(fault.delay, [pending] { pending->first.respond(std::move(pending->second)); });
+}
+
+net::ServerResponse RestFront::answer(net::ServerRequest const& request) {
+  if (!request.path.starts_with(api_prefix)) {
+    return refusal_response(refusal("NOT_FOUND", "Not found"));
+  }
+  auto match = router_.match(request.method, request.path.substr(api_prefix.size()));
+  if (match.route == nullptr) {
+    if (match.path_known) {
+      return refusal_response(refusal("METHOD_NOT_ALLOWED",
+                                      "Method " + std::string(request.method) + " not allowed"));
+    }
+    return refusal_response(refusal("NOT_FOUND", "Not found: " + std::string(request.path)));
+  }
+  return serve(request, *match.route, match.path);
+}
+
+net::ServerResponse RestFront::serve(net::ServerRequest const& request, Route const& route,
+                                     Params const& path) {
+  Params const query = parse_query(request.query);
+  std::int64_t const now_ms = venue_.clock().now_ms();
+  return venue_.with([&](VenueState& state) -> net::ServerResponse {
+    ApiKey const* key = nullptr;
+    if (!route.is_public()) {
+      SignedRequest const signed_request{
+          .method = request.method,
+          .path = request.path,
+          .raw_query = request.query,
+          .body = request.body,
+          .key = header_if_present(request, "KEY"),
+          .timestamp = header_if_present(request, "Timestamp"),
+          .sign = header_if_present(request, "SIGN"),
+          .peer_ip = request.peer_address,
+      };
+      auto authenticated = authenticate(state.keys, signed_request, now_ms);
+      if (!authenticated) return refusal_response(authenticated.error());
+      key = *authenticated;
+      if (auto refused = authorize(*key, Requirement{route.permission, request.method != "GET", {}})) {
+        return refusal_response(*refused);
+      }
+    }
+    std::string const caller =
+        key != nullptr ? std::to_string(key->user_id) : std::string(request.peer_address);
+    RateVerdict const verdict = rate_limits_.admit(route, caller, now_ms);
+    if (!verdict.allowed) {
+      net::ServerResponse response = refusal_response(
+          refusal("TOO_MANY_REQUESTS", "Request Rate limit Exceeded"));
+      for (auto& header : verdict.headers()) response.headers.push_back(std::move(header));
+      return response;
+    }
+
+    RestCall const call{request, path, query, key, now_ms, state};
+    net::ServerResponse response;
+    try {
+      RestResult result = route.handler(call);
+      if (!result) {
+        response = refusal_response(result.error());
+      } else {
+        response = net::ServerResponse::json(result->status, std::move(result->body));
+        for (auto& header : result->headers) response.headers.push_back(std::move(header));
+      }
+    } catch (std::exception const&) {
+      response = refusal_response(refusal("SERVER_ERROR", "Internal server error"));
+    }
+    for (auto& header : verdict.headers()) response.headers.push_back(std::move(header));
+    return response;
+  });
+}
+
+}  // namespace tradelink::sandbox::rest

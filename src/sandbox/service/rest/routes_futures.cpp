@@ -1,0 +1,7 @@
+#include "sandbox/service/rest/routes.hpp"
+
+namespace tradelink::sandbox::rest {
+
+void add_futures_routes(Router& /*router*/) {}
+
+}  // namespace tradelink::sandbox::rest

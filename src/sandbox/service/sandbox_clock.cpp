@@ -1,0 +1,18 @@
+#include "sandbox/service/sandbox_clock.hpp"
+
+#include <chrono>
+
+namespace tradelink::sandbox {
+
+std::int64_t SandboxClock::now_ms() const noexcept {
+  auto const wall = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::system_clock::now().time_since_epoch())
+                        .count();
+  return wall + offset_ms() + skew_ms();
+}
+
+void SandboxClock::advance(std::int64_t ms) noexcept {
+  if (ms > 0) offset_ms_.fetch_add(ms, std::memory_order_relaxed);
+}
+
+}  // namespace tradelink::sandbox

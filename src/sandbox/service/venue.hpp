@@ -1,0 +1,61 @@
+#pragma once
+// The sandbox exchange's whole mutable state behind one lock: the engine, API keys and users.
+// REST and admin handlers, WebSocket sessions and the market simulator reach it only through
+// Venue::with(), so every change is serialised and engine events leave in causal order. The
+// clock lives outside the lock (it is atomic) because every request reads it first.
+
+#include <memory>
+#include <mutex>
+#include <utility>
+
+#include "core/result.hpp"
+#include "sandbox/auth/key_store.hpp"
+#include "sandbox/engine/engine.hpp"
+#include "sandbox/service/event_fanout.hpp"
+#include "sandbox/service/sandbox_clock.hpp"
+#include "sandbox/service/user_directory.hpp"
+
+namespace tradelink::sandbox {
+
+/// What a caller of Venue::with() may touch while it holds the lock.
+struct VenueState {
+  Engine& engine;
+  KeyStore& keys;
+  UserDirectory& users;
+  SandboxClock& clock;
+};
+
+class Venue {
+ public:
+  /// A venue listing `catalogue`. Errors: the engine's (an invalid catalogue).
+  static core::Result<std::unique_ptr<Venue>> create(Catalogue catalogue, EngineConfig config = {});
+
+  Venue(Venue const&) = delete;
+  Venue& operator=(Venue const&) = delete;
+  ~Venue();
+
+  /// Runs `action(VenueState&)` under the venue lock and returns what it returns. Must not be
+  /// re-entered from inside `action` (engine event sinks run inside it).
+  template <class Action>
+  decltype(auto) with(Action&& action) {
+    std::scoped_lock const lock(mutex_);
+    VenueState state{*engine_, keys_, users_, clock_};
+    return std::forward<Action>(action)(state);
+  }
+
+  /// Where engine events go; add sinks before the venue serves requests.
+  [[nodiscard]] EventFanout& events() noexcept { return events_; }
+  [[nodiscard]] SandboxClock& clock() noexcept { return clock_; }
+
+ private:
+  Venue() = default;
+
+  std::mutex mutex_;
+  SandboxClock clock_;
+  EventFanout events_;
+  KeyStore keys_;
+  UserDirectory users_;
+  std::unique_ptr<Engine> engine_;
+};
+
+}  // namespace tradelink::sandbox
