@@ -5,6 +5,7 @@
 #include <benchmark/benchmark.h>
 
 #include <string>
+#include <utility>
 
 #include "core/decimal.hpp"
 #include "crypto/hmac_sha512.hpp"
@@ -41,7 +42,7 @@ void BM_SignSpotOrder_Ours(benchmark::State& state) {
     endpoint.auth = gateio::Auth::signed_call;
     endpoint.body = gateio::serialize_spot_order(order).value();
     net::HttpRequest request =
-        gateio::build_request(endpoint, {"/api/v4", true}, &signer, timestamp);
+        gateio::build_request(std::move(endpoint), {"/api/v4", true}, &signer, timestamp);
     benchmark::DoNotOptimize(request);
   }
 }

@@ -4,6 +4,7 @@
 
 #include <simdjson.h>
 
+#include <array>
 #include <initializer_list>
 
 namespace tradelink::gateio {
@@ -13,44 +14,68 @@ core::Error request_error(std::string message) {
   return core::validation_error("gateio.request", std::move(message));
 }
 
-/// Appends `text` as a JSON string literal: quotes, backslashes and control characters escaped,
-/// everything else (UTF-8 included) copied as is.
-void append_json_string(std::string& out, std::string_view text) {
+constexpr std::array<bool, 256> json_escape_table = [] {
+  std::array<bool, 256> table{};
+  for (std::size_t byte = 0; byte < 0x20; ++byte) table[byte] = true;
+  table['"'] = true;
+  table['\\'] = true;
+  return table;
+}();
+
+bool needs_json_escape(char c) noexcept {
+  return json_escape_table[static_cast<unsigned char>(c)];
+}
+
+void append_json_escape(std::string& out, char c) {
   constexpr char hex_digits[] = "0123456789abcdef";
-  out += '"';
-  for (char const c : text) {
-    auto const byte = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (byte < 0x20) {
-          out += "\\u00";
-          out += hex_digits[byte >> 4];
-          out += hex_digits[byte & 0x0f];
-        } else {
-          out += c;
-        }
-    }
+  auto const byte = static_cast<unsigned char>(c);
+  switch (c) {
+    case '"': out += "\\\""; break;
+    case '\\': out += "\\\\"; break;
+    case '\b': out += "\\b"; break;
+    case '\f': out += "\\f"; break;
+    case '\n': out += "\\n"; break;
+    case '\r': out += "\\r"; break;
+    case '\t': out += "\\t"; break;
+    default:
+      out += "\\u00";
+      out += hex_digits[byte >> 4];
+      out += hex_digits[byte & 0x0f];
   }
+}
+
+/// Appends `text` as a JSON string literal: quotes, backslashes and control characters escaped,
+/// everything else (UTF-8 included) copied as is, in runs rather than byte by byte.
+void append_json_string(std::string& out, std::string_view text) {
+  out += '"';
+  std::size_t run_start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!needs_json_escape(text[i])) continue;
+    out.append(text, run_start, i - run_start);
+    append_json_escape(out, text[i]);
+    run_start = i + 1;
+  }
+  out.append(text, run_start, text.size() - run_start);
   out += '"';
 }
 
 /// Writes one compact JSON object member by member, in call order.
 class JsonObjectWriter {
  public:
-  JsonObjectWriter() { out_ += '{'; }
+  JsonObjectWriter() {
+    out_.reserve(initial_capacity);
+    out_ += '{';
+  }
 
   void string(std::string_view key, std::string_view value) {
     start_member(key);
     append_json_string(out_, value);
   }
-  void decimal(std::string_view key, core::Decimal value) { string(key, value.to_string()); }
+  void decimal(std::string_view key, core::Decimal value) {
+    std::array<char, core::Decimal::max_text_length> text{};
+    std::size_t const size = value.write(text.data());
+    string(key, std::string_view(text.data(), size));
+  }
   void raw(std::string_view key, std::string_view json) {
     start_member(key);
     out_ += json;
@@ -84,6 +109,7 @@ class JsonObjectWriter {
     out_ += ':';
   }
 
+  static constexpr std::size_t initial_capacity = 256;  // an order body fits: one allocation
   std::string out_;
 };
 
@@ -97,11 +123,11 @@ core::Result<void> check_not_empty(std::string_view field, std::string_view valu
   return request_error("field `" + std::string(field) + "` must not be empty");
 }
 
+core::Result<void> check_client_order_id(std::string_view text);
+
 core::Result<void> check_text(std::optional<std::string> const& text) {
   if (!text) return core::ok();
-  auto valid = validate_client_order_id(*text);
-  if (!valid) return valid.error();
-  return core::ok();
+  return check_client_order_id(*text);
 }
 
 /// The first failure among `checks`, or success.
@@ -135,7 +161,9 @@ core::Result<void> check_query_part(std::string_view what, std::string_view name
 
 }  // namespace
 
-core::Result<std::string> validate_client_order_id(std::string_view text) {
+namespace {
+
+core::Result<void> check_client_order_id(std::string_view text) {
   constexpr std::string_view prefix = "t-";
   if (text.substr(0, prefix.size()) != prefix) {
     return core::validation_error("gateio.client_order_id",
@@ -158,6 +186,14 @@ core::Result<std::string> validate_client_order_id(std::string_view text) {
                                         " is outside [0-9A-Za-z_.-]");
     }
   }
+  return core::ok();
+}
+
+}  // namespace
+
+core::Result<std::string> validate_client_order_id(std::string_view text) {
+  auto checked = check_client_order_id(text);
+  if (!checked) return checked.error();
   return std::string(text);
 }
 

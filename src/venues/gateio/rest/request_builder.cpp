@@ -1,9 +1,14 @@
 #include "venues/gateio/rest/request_builder.hpp"
 
+#include <utility>
+
 namespace tradelink::gateio {
 
-net::HttpRequest build_request(Endpoint const& endpoint, RequestBuildOptions options,
-                               Signer const* signer, std::string_view timestamp) {
+namespace {
+
+// Everything but the body, which the two overloads copy or move.
+net::HttpRequest build_head(Endpoint const& endpoint, RequestBuildOptions options,
+                            Signer const* signer, std::string_view timestamp) {
   net::HttpRequest request;
   request.method = endpoint.method;
   request.target.reserve(options.base_path.size() + endpoint.path.size() + 1 + endpoint.query.size());
@@ -21,7 +26,22 @@ net::HttpRequest build_request(Endpoint const& endpoint, RequestBuildOptions opt
     request.headers.push_back({"SIGN", std::string(view(signature.sign))});
   }
   if (!endpoint.query.empty()) request.target.append("?").append(endpoint.query);
+  return request;
+}
+
+}  // namespace
+
+net::HttpRequest build_request(Endpoint const& endpoint, RequestBuildOptions options,
+                               Signer const* signer, std::string_view timestamp) {
+  net::HttpRequest request = build_head(endpoint, options, signer, timestamp);
   request.body = endpoint.body;
+  return request;
+}
+
+net::HttpRequest build_request(Endpoint&& endpoint, RequestBuildOptions options,
+                               Signer const* signer, std::string_view timestamp) {
+  net::HttpRequest request = build_head(endpoint, options, signer, timestamp);
+  request.body = std::move(endpoint.body);
   return request;
 }
 

@@ -19,5 +19,8 @@ struct RequestBuildOptions {
 /// given, with `timestamp` (integer seconds of server time) as both header and signed field.
 [[nodiscard]] net::HttpRequest build_request(Endpoint const& endpoint, RequestBuildOptions options,
                                              Signer const* signer, std::string_view timestamp);
+/// The same for an endpoint used once: its body moves into the request instead of being copied.
+[[nodiscard]] net::HttpRequest build_request(Endpoint&& endpoint, RequestBuildOptions options,
+                                             Signer const* signer, std::string_view timestamp);
 
 }  // namespace tradelink::gateio

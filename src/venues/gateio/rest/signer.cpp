@@ -30,7 +30,8 @@ class MessageBuilder {
   }
 
  private:
-  std::array<char, stack_message_capacity> buffer_{};
+  // Left uninitialised on purpose: only the first size_ bytes are ever read.
+  std::array<char, stack_message_capacity> buffer_;  // NOLINT(cppcoreguidelines-pro-type-member-init)
   std::size_t size_ = 0;
   std::string overflow_;
 };
