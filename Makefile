@@ -18,8 +18,9 @@ test: build
 
 bench: bootstrap
 	@cmake --preset release >/dev/null
-	@cmake --build --preset release --target bench_gateio bench_core
+	@cmake --build --preset release --target bench_gateio bench_core tradelink
 	@scripts/run-benchmarks build/release docs/benchmarks.md
+	@bench/sandbox/rest_load.sh build/release/apps/tradelink/tradelink docs/benchmarks.md
 
 bootstrap:
 	@scripts/bootstrap

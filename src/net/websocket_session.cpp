@@ -38,6 +38,8 @@ void WebSocketSession::close(std::uint16_t code, std::string reason) const {
   outbox_->request_close(code, std::move(reason));
 }
 
+void WebSocketSession::abort() const { outbox_->request_abort(); }
+
 bool WebSocketSession::is_open() const noexcept {
   return outbox_->accepting();
 }

@@ -54,6 +54,10 @@ class WebSocketSession {
   /// dropped. Idempotent: only the first close counts. `reason` is cut to 123 bytes.
   void close(std::uint16_t code = close_code::normal, std::string reason = {}) const;
 
+  /// Drops the TCP connection at once: no closing handshake, queued messages are discarded
+  /// (fault injection: a venue that vanishes mid-stream). Idempotent.
+  void abort() const;
+
   /// True while the session accepts messages (not closing, not closed).
   [[nodiscard]] bool is_open() const noexcept;
   /// Bytes queued and not yet written to the socket (never above max_outbound_bytes).

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 
 #include "crypto/hex.hpp"
 
@@ -85,6 +86,7 @@ core::Result<ApiKey> KeyStore::create(KeySpec spec, std::int64_t now_ms) {
   apply(spec, key);
   key.created_at_ms = now_ms;
   key.updated_at_ms = now_ms;
+  key.mac = std::make_shared<crypto::HmacSha512 const>(key.secret);
   std::string const id = key.key;
   return keys_.emplace(id, std::move(key)).first->second;
 }

@@ -5,12 +5,17 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include <cstdio>
 #include <thread>
 #include <vector>
 
 #include "net/http_server.hpp"
+#include "sandbox/service/admin/admin_front.hpp"
 #include "sandbox/service/rest/rest_front.hpp"
 #include "sandbox/service/scheduler.hpp"
+#include "sandbox/service/simulator/market_simulator.hpp"
+#include "sandbox/service/state/state_file.hpp"
+#include "sandbox/service/ws/ws_front.hpp"
 
 namespace tradelink::sandbox {
 namespace {
@@ -64,14 +69,39 @@ struct SandboxServer::Impl {
   std::unique_ptr<Venue> venue;
   Faults faults;
   std::unique_ptr<rest::RestFront> rest;
+  std::unique_ptr<simulator::MarketSimulator> simulator;
+  std::unique_ptr<admin::AdminFront> admin;
+  std::unique_ptr<ws::WsFront> ws;
   std::unique_ptr<net::HttpServer> http;
   bool stopped = false;
 
   explicit Impl(SandboxOptions opts) : options(std::move(opts)), faults(options.seed) {}
 
+  // Loads the state file into the fresh venue when one is configured and exists.
+  core::Result<void> load_state() {
+    if (!options.state_file) return core::ok();
+    auto snapshot = state::read_state_file(*options.state_file);
+    if (!snapshot) return snapshot.error();
+    if (!*snapshot) return core::ok();
+    return venue->with(
+        [&](VenueState& locked) { return state::restore_state(locked, **snapshot); });
+  }
+
+  // Writes the state file (open orders are cancelled first) when one is configured.
+  core::Result<void> save_state() {
+    if (!options.state_file) return core::ok();
+    auto const snapshot = venue->with(
+        [](VenueState& locked) { return state::capture_state(locked, locked.clock.now_ms()); });
+    return state::write_state_file(*options.state_file, snapshot);
+  }
+
   void on_request(net::ServerRequest const& request, net::Responder responder) {
     if (request.path.starts_with(rest::api_prefix)) {
       rest->handle(request, std::move(responder));
+      return;
+    }
+    if (request.path.starts_with(admin::admin_prefix)) {
+      admin->handle(request, std::move(responder));
       return;
     }
     responder.respond(rest::refusal_response(
@@ -88,8 +118,16 @@ core::Result<std::unique_ptr<SandboxServer>> SandboxServer::start(SandboxOptions
   auto venue = Venue::create(default_catalogue());
   if (!venue) return venue.error();
   impl->venue = std::move(*venue);
+  if (auto loaded = impl->load_state(); !loaded) return loaded.error();
   impl->rest = std::make_unique<rest::RestFront>(*impl->venue, impl->faults, impl->scheduler,
                                                  rest::make_router());
+  impl->ws = std::make_unique<ws::WsFront>(*impl->venue, impl->faults, impl->scheduler);
+  impl->venue->events().add(*impl->ws);
+  impl->simulator = std::make_unique<simulator::MarketSimulator>(*impl->venue, impl->scheduler,
+                                                                 impl->options.seed);
+  impl->admin = std::make_unique<admin::AdminFront>(
+      admin::AdminContext{*impl->venue, impl->faults, *impl->rest, *impl->simulator},
+      impl->options.admin_token);
 
   net::ServerOptions server_options;
   server_options.address = impl->options.address;
@@ -101,6 +139,7 @@ core::Result<std::unique_ptr<SandboxServer>> SandboxServer::start(SandboxOptions
     raw->on_request(request, std::move(responder));
   };
   handlers.error_body = gate_error_body;
+  handlers.websocket_routes = impl->ws->routes();
   impl->http = std::make_unique<net::HttpServer>(impl->io, server_options, std::move(handlers));
   if (auto started = impl->http->start(); !started) return started.error();
 
@@ -108,6 +147,7 @@ core::Result<std::unique_ptr<SandboxServer>> SandboxServer::start(SandboxOptions
   for (std::size_t i = 0; i < threads; ++i) {
     impl->threads.emplace_back([raw] { raw->io.run(); });
   }
+  if (impl->options.simulate_market) impl->simulator->start();
   return std::unique_ptr<SandboxServer>(new SandboxServer(std::move(impl)));
 }
 
@@ -125,6 +165,7 @@ Faults& SandboxServer::faults() noexcept { return impl_->faults; }
 void SandboxServer::stop() {
   if (!impl_ || impl_->stopped) return;
   impl_->stopped = true;
+  impl_->simulator->stop();
   impl_->http->stop();
   impl_->work.reset();
   // The io_context runs out of work once the connections drained; timers still pending (fault
@@ -138,6 +179,9 @@ void SandboxServer::stop() {
   });
   for (auto& thread : impl_->threads) thread.join();
   stopper.join();
+  if (auto saved = impl_->save_state(); !saved) {
+    std::fprintf(stderr, "sandbox: %s\n", saved.error().message.c_str());
+  }
 }
 
 }  // namespace tradelink::sandbox

@@ -79,8 +79,11 @@ net::ServerResponse RestFront::serve(net::ServerRequest const& request, Route co
       auto authenticated = authenticate(state.keys, signed_request, now_ms);
       if (!authenticated) return refusal_response(authenticated.error());
       key = *authenticated;
-      if (auto refused = authorize(*key, Requirement{route.permission, request.method != "GET", {}})) {
-        return refusal_response(*refused);
+      if (route.needs_group()) {
+        if (auto refused =
+                authorize(*key, Requirement{route.permission, request.method != "GET", {}})) {
+          return refusal_response(*refused);
+        }
       }
     }
     std::string const caller =

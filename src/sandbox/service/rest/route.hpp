@@ -27,16 +27,24 @@ enum class RateGroup {
 /// The fault-injection group a route belongs to (admin API: faults per endpoint group).
 [[nodiscard]] std::string_view fault_group_name(RateGroup group) noexcept;
 
+/// `Route::permission` of a signed route that any valid key may call, whatever groups it holds
+/// (Gate's /account/detail and /account/main_keys answer every authenticated key).
+inline constexpr std::string_view any_valid_key = "*";
+
 struct Route {
   std::string method;   ///< "GET", "POST", "DELETE", "PUT", "PATCH"
   std::string pattern;  ///< under /api/v4, `{name}` for a path segment: "/spot/orders/{order_id}"
-  /// Permission group a signed call needs ("spot", "futures", "wallet", "account", "unified");
-  /// empty for a public route (no signature).
+  /// Permission group a signed call needs ("spot", "futures", "wallet", "account", "unified"),
+  /// any_valid_key for a signed call open to every key; empty for a public route (no signature).
   std::string permission;
   RateGroup rate_group = RateGroup::public_endpoint;
   RestHandler handler;
 
   [[nodiscard]] bool is_public() const noexcept { return permission.empty(); }
+  /// A signed route that needs a permission group (not any_valid_key).
+  [[nodiscard]] bool needs_group() const noexcept {
+    return !is_public() && permission != any_valid_key;
+  }
 };
 
 }  // namespace tradelink::sandbox::rest

@@ -1,0 +1,51 @@
+#pragma once
+// Plain HTTP calls to the sandbox's Gate REST face, signed like Gate's SDKs sign them, for the
+// endpoints tradelink's own client does not cover and for checking exact JSON shapes.
+
+#include <boost/asio/io_context.hpp>
+#include <boost/json/value.hpp>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "net/http_client.hpp"
+#include "unit/sandbox/service/sandbox_fixture.hpp"
+
+namespace tradelink::sandbox::test {
+
+struct RawResponse {
+  unsigned status = 0;
+  std::string body;
+  boost::json::value json;  ///< null when the body is not JSON
+};
+
+/// How a call is sent: with `X-Gate-Size-Decimal: 1` (as the official SDKs do) or without.
+enum class Sizes { decimal, integer };
+
+class RawGate {
+ public:
+  /// Calls the server at `base_url` ("http://127.0.0.1:PORT"); `venue` gives the sandbox time
+  /// used for the signature timestamp.
+  RawGate(std::string base_url, Venue& venue);
+  ~RawGate();
+  RawGate(RawGate const&) = delete;
+  RawGate& operator=(RawGate const&) = delete;
+
+  /// An unsigned call; `path` is below /api/v4.
+  RawResponse get(std::string_view path, std::string_view query = {}, Sizes sizes = Sizes::decimal);
+  /// A call signed with `key`.
+  RawResponse call(TestKey const& key, std::string_view method, std::string_view path,
+                   std::string_view query = {}, std::string_view body = {},
+                   Sizes sizes = Sizes::decimal);
+
+ private:
+  RawResponse send(net::HttpRequest request);
+
+  std::string base_url_;
+  Venue& venue_;
+  boost::asio::io_context io_;
+  std::unique_ptr<net::HttpClient> http_;
+};
+
+}  // namespace tradelink::sandbox::test
