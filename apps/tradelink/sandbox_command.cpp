@@ -72,10 +72,11 @@ int run_sandbox(SandboxArguments const& arguments) {
     fmt::print(stderr, "sandbox: {}\n", server.error().message);
     return 1;
   }
+  std::string const base = (*server)->base_url();
+  std::string const websocket = (options.tls ? "wss" : "ws") + base.substr(base.find("://"));
   fmt::print("sandbox: Gate.io APIv4 at {}/api/v4, WebSocket {}/ws/v4/ and {}/v4/ws/usdt, admin "
              "{}/sandbox/v1 (seed {})\n",
-             (*server)->base_url(), (*server)->base_url(), (*server)->base_url(),
-             (*server)->base_url(), options.seed);
+             base, websocket, websocket, base, options.seed);
   std::fflush(stdout);
 
   int signal = 0;

@@ -238,6 +238,10 @@ template <class NextLayer>
 void WebSocketChannel<NextLayer>::fail(WebSocketCloseInfo why) {
   if (finished_ || failure_) return;
   failure_ = std::move(why);
+  // A failed session is reset, not closed gracefully: whatever is still queued in the kernel
+  // for a peer that stopped reading would otherwise keep the connection alive while it drains.
+  error_code ignored;
+  beast::get_lowest_layer(stream_).socket().set_option(asio::socket_base::linger(true, 0), ignored);
   close_socket();
 }
 

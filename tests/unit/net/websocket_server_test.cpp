@@ -164,6 +164,9 @@ TEST(WebSocketServer, SlowConsumerIsClosedWithPolicyViolationAndQueueStaysBounde
   options.websocket.max_outbound_bytes = limit;
   options.websocket.ping_interval = 0ms;
   options.websocket.silence_timeout = 0ms;
+  // The close frame cannot reach a peer that never reads; the server cuts the connection once
+  // the closing handshake times out, well before the peer stops waiting below.
+  options.websocket.handshake_timeout = 500ms;
   WebSocketServer ws(options);
   auto peer = raw_websocket_peer(ws.server().port());
   ASSERT_NE(peer, nullptr);
