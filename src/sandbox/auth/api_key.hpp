@@ -40,6 +40,9 @@ struct ApiKey {
   /// costs two SHA-512 passes instead of a key setup.
   std::shared_ptr<crypto::HmacSha512 const> mac;
 
+  /// Lowercase hex HMAC-SHA512 of `message` under `secret`, with the prepared `mac` when the
+  /// key store made one (keys built by hand key a fresh context).
+  [[nodiscard]] std::string mac_hex(std::string_view message) const;
   /// The group's entry, or nullptr when the group is disabled.
   [[nodiscard]] KeyPermission const* permission(std::string_view group) const noexcept;
 };

@@ -42,8 +42,7 @@ bool signature_matches(ApiKey const& key, SignedRequest const& request, std::str
   message.reserve(request.method.size() + request.path.size() + query.size() + 160);
   message.append(request.method).append("\n").append(request.path).append("\n").append(query);
   message.append("\n").append(crypto::sha512_hex(request.body)).append("\n").append(*request.timestamp);
-  std::string const expected =
-      key.mac ? key.mac->mac_hex(message) : crypto::HmacSha512(key.secret).mac_hex(message);
+  std::string const expected = key.mac_hex(message);
   std::string_view const given = *request.sign;
   return given.size() == expected.size() &&
          CRYPTO_memcmp(given.data(), expected.data(), expected.size()) == 0;

@@ -64,6 +64,10 @@ void apply(KeySpec& spec, ApiKey& key) {
 
 }  // namespace
 
+std::string ApiKey::mac_hex(std::string_view message) const {
+  return mac ? mac->mac_hex(message) : crypto::HmacSha512(secret).mac_hex(message);
+}
+
 KeyPermission const* ApiKey::permission(std::string_view group) const noexcept {
   auto const found = std::find_if(perms.begin(), perms.end(),
                                   [&](KeyPermission const& permission) { return permission.name == group; });

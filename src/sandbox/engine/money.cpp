@@ -24,7 +24,7 @@ Decimal divided(Decimal a, Decimal b, core::Rounding mode) noexcept {
 
 namespace {
 
-using Unsigned = unsigned __int128;
+__extension__ using Unsigned = unsigned __int128;
 constexpr std::int64_t units_per_whole = 1'000'000'000'000'000'000;
 
 constexpr Unsigned power_of_ten(int exponent) noexcept {

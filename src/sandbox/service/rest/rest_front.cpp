@@ -26,10 +26,9 @@ void RestFront::set_rate_limits_enabled(bool enabled) {
 }
 
 void RestFront::handle(net::ServerRequest const& request, net::Responder responder) {
-  std::string_view path = request.path.substr(api_prefix.size());
-  auto match = router_.match(request.method, path);
+  auto match = router_.match(request.method, request.path.substr(api_prefix.size()));
   if (match.route == nullptr) {
-    responder.respond(answer(request));
+    responder.respond(unmatched(request, match));
     return;
   }
   RestFaultDecision const fault = faults_.on_rest(fault_group_name(match.route->rate_group));
@@ -49,14 +48,17 @@ net::ServerResponse RestFront::answer(net::ServerRequest const& request) {
     return refusal_response(refusal("NOT_FOUND", "Not found"));
   }
   auto match = router_.match(request.method, request.path.substr(api_prefix.size()));
-  if (match.route == nullptr) {
-    if (match.path_known) {
-      return refusal_response(refusal("METHOD_NOT_ALLOWED",
-                                      "Method " + std::string(request.method) + " not allowed"));
-    }
-    return refusal_response(refusal("NOT_FOUND", "Not found: " + std::string(request.path)));
-  }
+  if (match.route == nullptr) return unmatched(request, match);
   return serve(request, *match.route, match.path);
+}
+
+net::ServerResponse RestFront::unmatched(net::ServerRequest const& request,
+                                         Router::Match const& match) {
+  if (match.path_known) {
+    return refusal_response(
+        refusal("METHOD_NOT_ALLOWED", "Method " + std::string(request.method) + " not allowed"));
+  }
+  return refusal_response(refusal("NOT_FOUND", "Not found: " + std::string(request.path)));
 }
 
 net::ServerResponse RestFront::serve(net::ServerRequest const& request, Route const& route,

@@ -35,6 +35,8 @@ class RestFront {
 
  private:
   net::ServerResponse serve(net::ServerRequest const& request, Route const& route, Params const& path);
+  /// 405 when another method serves the path, else 404.
+  static net::ServerResponse unmatched(net::ServerRequest const& request, Router::Match const& match);
 
   Venue& venue_;
   Faults& faults_;

@@ -48,8 +48,7 @@ boost::system::result<std::int64_t, WsError> authenticate_channel(KeyStore& keys
     return refuse("request expired: gap between request time and server time exceeds 60s");
   }
   std::string const expected =
-      crypto::HmacSha512(key->secret)
-          .mac_hex(channel_signature_string(request.channel, request.event, request.time));
+      key->mac_hex(channel_signature_string(request.channel, request.event, request.time));
   if (!same_text(auth.sign, expected)) return refuse("signature mismatch");
   if (key->state != KeyState::normal) return refuse("API key is locked or frozen");
   if (key->ip_whitelist.empty() && now_ms - key->created_at_ms > unbound_key_lifetime_ms) {
