@@ -18,7 +18,7 @@ test: build
 
 bench: bootstrap
 	@cmake --preset release >/dev/null
-	@cmake --build --preset release --target bench_gateio bench_core bench_sandbox tradelink
+	@cmake --build --preset release --target bench_gateio bench_core bench_sandbox bench_platform tradelink
 	@scripts/run-benchmarks build/release docs/benchmarks.md
 	@bench/sandbox/rest_load.sh build/release/apps/tradelink/tradelink docs/benchmarks.md
 

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include "gate_commands.hpp"
+#include "keys_command.hpp"
 #include "sandbox_command.hpp"
 
 int main(int argc, char** argv) {
@@ -9,6 +10,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   tradelink::cli::add_gate_commands(app);
   tradelink::cli::add_sandbox_command(app);
+  tradelink::cli::add_keys_command(app);
+  tradelink::cli::add_users_command(app);
   try {
     app.parse(argc, argv);
   } catch (CLI::ParseError const& error) {

@@ -72,4 +72,33 @@ void HmacSha512::mac_hex(std::string_view message, char* out) const noexcept {
 
 std::string HmacSha512::mac_hex(std::string_view message) const { return hex_encode(mac(message)); }
 
+HmacSha512Context::HmacSha512Context(HmacSha512 const& prepared)
+    : context_(std::make_unique<HmacSha512::Context>()) {
+  context_->keyed.reset(EVP_MAC_CTX_dup(prepared.context_->keyed.get()));
+  if (!context_->keyed) throw std::runtime_error("EVP_MAC_CTX_dup failed");
+}
+
+HmacSha512Context::~HmacSha512Context() = default;
+HmacSha512Context::HmacSha512Context(HmacSha512Context&&) noexcept = default;
+HmacSha512Context& HmacSha512Context::operator=(HmacSha512Context&&) noexcept = default;
+
+Sha512Digest HmacSha512Context::mac(std::string_view message) noexcept {
+  Sha512Digest digest{};
+  std::size_t length = 0;
+  EVP_MAC_CTX* const context = context_->keyed.get();
+  // A null key re-initialises HMAC with the key already set: the prepared ipad state is copied
+  // into the working digest, and the opad state is kept for EVP_MAC_final.
+  if (EVP_MAC_init(context, nullptr, 0, nullptr) != 1 ||
+      EVP_MAC_update(context, reinterpret_cast<unsigned char const*>(message.data()),
+                     message.size()) != 1 ||
+      EVP_MAC_final(context, digest.data(), &length, digest.size()) != 1) {
+    std::abort();  // only on allocation failure inside OpenSSL
+  }
+  return digest;
+}
+
+void HmacSha512Context::mac_hex(std::string_view message, char* out) noexcept {
+  hex_encode(mac(message), out);
+}
+
 }  // namespace tradelink::crypto

@@ -36,4 +36,31 @@ void sha512_hex(std::string_view data, char* out) noexcept { hex_encode(sha512(d
 
 std::string sha512_hex(std::string_view data) { return hex_encode(sha512(data)); }
 
+void Sha512Context::Free::operator()(evp_md_ctx_st* context) const noexcept {
+  EVP_MD_CTX_free(context);
+}
+
+Sha512Context::Sha512Context() : context_(EVP_MD_CTX_new()) {
+  if (!context_) std::abort();  // allocation failure inside OpenSSL
+}
+
+Sha512Context::~Sha512Context() = default;
+Sha512Context::Sha512Context(Sha512Context&&) noexcept = default;
+Sha512Context& Sha512Context::operator=(Sha512Context&&) noexcept = default;
+
+Sha512Digest Sha512Context::digest(std::string_view data) noexcept {
+  Sha512Digest digest{};
+  unsigned int length = 0;
+  if (EVP_DigestInit_ex(context_.get(), sha512_algorithm(), nullptr) != 1 ||
+      EVP_DigestUpdate(context_.get(), data.data(), data.size()) != 1 ||
+      EVP_DigestFinal_ex(context_.get(), digest.data(), &length) != 1) {
+    std::abort();
+  }
+  return digest;
+}
+
+void Sha512Context::hex(std::string_view data, char* out) noexcept {
+  hex_encode(digest(data), out);
+}
+
 }  // namespace tradelink::crypto

@@ -3,8 +3,11 @@
 
 #include <array>
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
+
+struct evp_md_ctx_st;  // OpenSSL's EVP_MD_CTX, kept out of this header
 
 namespace tradelink::crypto {
 
@@ -19,5 +22,28 @@ using Sha512Digest = std::array<unsigned char, sha512_size>;
 
 /// Writes the 128 lowercase hex characters of SHA-512(`data`) to `out`; no allocation.
 void sha512_hex(std::string_view data, char* out) noexcept;
+
+/// SHA-512 through one long-lived OpenSSL digest context, re-initialised per message: for code
+/// that hashes on every request (a signer), where the free functions would create and free a
+/// context each time. Not thread-safe: one per thread.
+class Sha512Context {
+ public:
+  Sha512Context();
+  ~Sha512Context();
+  Sha512Context(Sha512Context&&) noexcept;
+  Sha512Context& operator=(Sha512Context&&) noexcept;
+  Sha512Context(Sha512Context const&) = delete;
+  Sha512Context& operator=(Sha512Context const&) = delete;
+
+  [[nodiscard]] Sha512Digest digest(std::string_view data) noexcept;
+  /// Writes the 128 lowercase hex characters of SHA-512(`data`) to `out`.
+  void hex(std::string_view data, char* out) noexcept;
+
+ private:
+  struct Free {
+    void operator()(evp_md_ctx_st* context) const noexcept;
+  };
+  std::unique_ptr<evp_md_ctx_st, Free> context_;
+};
 
 }  // namespace tradelink::crypto

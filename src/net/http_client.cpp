@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include "net/detail/client_state.hpp"
 #include "net/detail/http_call.hpp"
@@ -45,6 +46,14 @@ core::Result<HttpResponse> HttpClient::send(Origin const& origin, HttpRequest re
                                 "the io_context was stopped before the request completed");
   }
   return std::move(**outcome);
+}
+
+HttpRequest HttpClient::recycled_request() {
+  std::vector<HttpRequest>& spare = impl_->state->spare_requests;
+  if (spare.empty()) return {};
+  HttpRequest request = std::move(spare.back());
+  spare.pop_back();
+  return request;
 }
 
 PoolStats HttpClient::stats() const noexcept {

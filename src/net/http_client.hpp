@@ -54,6 +54,12 @@ class HttpClient {
   /// `net.interrupted` (internal) when the io_context is stopped before the call completes.
   core::Result<HttpResponse> send(Origin const& origin, HttpRequest request);
 
+  /// A request object to fill and pass to async_send: one a finished call sent, handed back so
+  /// its strings and header list keep their capacity (a client that sends steadily builds its
+  /// requests without allocating), or a new one when none is spare. Its fields still hold that
+  /// earlier request: overwrite every one of them.
+  [[nodiscard]] HttpRequest recycled_request();
+
   [[nodiscard]] PoolStats stats() const noexcept;
   [[nodiscard]] ClientOptions const& options() const noexcept;
 

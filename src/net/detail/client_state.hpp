@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <unordered_map>
+#include <vector>
 
 #include "core/result.hpp"
 #include "net/detail/connection_pool.hpp"
@@ -42,6 +43,10 @@ struct ClientState {
   /// Calls between start and completion, by id; weak so that finished calls are not kept.
   std::unordered_map<std::uint64_t, std::weak_ptr<HttpCall>> calls_in_flight;
   std::uint64_t next_call_id = 0;
+  /// Requests of finished calls, kept for HttpClient::recycled_request; beyond
+  /// max_spare_requests a finished call's request is simply freed.
+  std::vector<HttpRequest> spare_requests;
+  static constexpr std::size_t max_spare_requests = 16;
 
  private:
   std::optional<core::Result<std::shared_ptr<boost::asio::ssl::context>>> tls_context_;

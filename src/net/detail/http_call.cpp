@@ -121,6 +121,9 @@ void HttpCall::on_exchanged(Connection::Exchange exchange) {
 void HttpCall::finish(core::Result<HttpResponse> result) {
   state_->calls_in_flight.erase(id_);
   connection_.reset();
+  if (state_->spare_requests.size() < ClientState::max_spare_requests) {
+    state_->spare_requests.push_back(std::move(request_));
+  }
   // Posted, never inline: async_send's caller may not expect re-entry, and the handler runs
   // after this call's bookkeeping is complete. Dropped when the client closed meanwhile.
   boost::asio::post(state_->io, [state = state_, handler = std::move(handler_),

@@ -113,6 +113,10 @@ Checked<ApiKey const*> authenticate(KeyStore& keys, SignedRequest const& request
 }
 
 std::optional<Refusal> authorize(ApiKey const& key, Requirement const& requirement) {
+  if (requirement.group == withdrawal_right) {
+    if (key.withdraw_enabled) return std::nullopt;
+    return refuse(403, "FORBIDDEN", "Request API key does not have withdraw permission");
+  }
   KeyPermission const* permission = key.permission(requirement.group);
   if (permission == nullptr) {
     return refuse(403, "FORBIDDEN",

@@ -51,6 +51,10 @@ inline constexpr std::int64_t timestamp_window_ms = 60'000;
                                                   std::int64_t now_ms);
 
 /// What one endpoint needs from the key.
+/// Requirement::group of withdrawals: not a permission group but the key's separate withdrawal
+/// right (Gate lists it apart from `perms`).
+inline constexpr std::string_view withdrawal_right = "withdraw";
+
 struct Requirement {
   std::string_view group;  ///< permission group: "spot", "futures", "wallet", "account", "unified"
   bool write = false;      ///< any method but GET

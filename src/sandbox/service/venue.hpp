@@ -14,6 +14,7 @@
 #include "sandbox/service/event_fanout.hpp"
 #include "sandbox/service/sandbox_clock.hpp"
 #include "sandbox/service/user_directory.hpp"
+#include "sandbox/service/wallet_ledger.hpp"
 
 namespace tradelink::sandbox {
 
@@ -23,6 +24,7 @@ struct VenueState {
   KeyStore& keys;
   UserDirectory& users;
   SandboxClock& clock;
+  WalletLedger& wallet;
 };
 
 class Venue {
@@ -39,7 +41,7 @@ class Venue {
   template <class Action>
   decltype(auto) with(Action&& action) {
     std::scoped_lock const lock(mutex_);
-    VenueState state{*engine_, keys_, users_, clock_};
+    VenueState state{*engine_, keys_, users_, clock_, wallet_};
     return std::forward<Action>(action)(state);
   }
 
@@ -55,6 +57,7 @@ class Venue {
   EventFanout events_;
   KeyStore keys_;
   UserDirectory users_;
+  WalletLedger wallet_;
   std::unique_ptr<Engine> engine_;
 };
 

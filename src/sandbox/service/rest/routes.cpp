@@ -10,6 +10,7 @@ Router make_router() {
   add_spot_routes(router);
   add_futures_routes(router);
   add_account_routes(router);
+  add_wallet_routes(router);
   return router;
 }
 

@@ -14,5 +14,7 @@ void add_futures_routes(Router& router);
 /// Signed account-level calls: /account/detail, /account/main_keys, /wallet/total_balance,
 /// /unified/*.
 void add_account_routes(Router& router);
+/// Signed money movements: /wallet/transfers (spot <-> futures) and /withdrawals.
+void add_wallet_routes(Router& router);
 
 }  // namespace tradelink::sandbox::rest

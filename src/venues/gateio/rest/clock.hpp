@@ -38,12 +38,16 @@ class ClockOffset {
   /// Round trip of the last measurement in ms; its half bounds the offset's error.
   [[nodiscard]] std::int64_t last_round_trip_ms() const noexcept { return round_trip_ms_; }
   [[nodiscard]] bool measured() const noexcept { return measured_; }
+  /// How many measurements were recorded; a request signed before the latest one may retry with
+  /// the new offset without measuring again.
+  [[nodiscard]] std::uint64_t measurements() const noexcept { return measurements_; }
 
  private:
   WallClock local_clock_;
   std::int64_t offset_ms_ = 0;
   std::int64_t round_trip_ms_ = 0;
   bool measured_ = false;
+  std::uint64_t measurements_ = 0;
 };
 
 }  // namespace tradelink::gateio

@@ -545,6 +545,44 @@ struct FuturesCountdownCancelRequest {
 // ---------------------------------------------------------------------------------------------
 // Dead man's switch (§11)
 
+// ---------------------------------------------------------------------------------------------
+// Wallet: transfers between the user's own accounts and withdrawals
+
+/// POST /wallet/transfers body. `from` / `to`: "spot", "futures", "margin", "delivery", ...
+struct WalletTransferRequest {
+  std::string currency;
+  std::string from;
+  std::string to;
+  core::Decimal amount;
+  std::optional<std::string> settle;         ///< futures settle currency ("usdt")
+  std::optional<std::string> currency_pair;  ///< margin transfers only
+};
+
+/// POST /wallet/transfers response.
+struct WalletTransfer {
+  std::int64_t tx_id = 0;
+};
+
+/// POST /withdrawals body.
+struct WithdrawalRequest {
+  std::string currency;
+  core::Decimal amount;
+  std::string address;
+  std::string chain;
+  std::optional<std::string> memo;
+  std::optional<std::string> withdraw_order_id;
+};
+
+/// POST /withdrawals response (SDK model LedgerRecord).
+struct Withdrawal {
+  std::string id;
+  std::string currency;
+  core::Decimal amount;
+  std::optional<std::string> status;
+  std::optional<std::string> chain;
+  std::optional<std::string> withdraw_order_id;
+};
+
 /// Response of both countdown_cancel_all endpoints: `{"triggerTime": "<ms epoch>"}` — when the
 /// exchange will cancel unless refreshed (0 once switched off).
 struct CountdownCancelResult {

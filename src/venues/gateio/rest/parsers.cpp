@@ -236,6 +236,13 @@ core::Result<CountdownCancelResult> ResponseParser::parse_countdown_cancel_resul
   return impl_->parse_object<CountdownCancelResult>(body, "CountdownCancelResult");
 }
 
+core::Result<WalletTransfer> ResponseParser::parse_wallet_transfer(std::string_view body) {
+  return impl_->parse_object<WalletTransfer>(body, "WalletTransfer");
+}
+core::Result<Withdrawal> ResponseParser::parse_withdrawal(std::string_view body) {
+  return impl_->parse_object<Withdrawal>(body, "Withdrawal");
+}
+
 // One-off forms.
 
 core::Result<ErrorBody> parse_error_body(std::string_view body) {

@@ -52,6 +52,10 @@ class ResponseParser {
   [[nodiscard]] core::Result<FuturesAccount> parse_futures_account(std::string_view body);
   /// GET /wallet/total_balance.
   [[nodiscard]] core::Result<TotalBalance> parse_total_balance(std::string_view body);
+  /// POST /wallet/transfers.
+  [[nodiscard]] core::Result<WalletTransfer> parse_wallet_transfer(std::string_view body);
+  /// POST /withdrawals.
+  [[nodiscard]] core::Result<Withdrawal> parse_withdrawal(std::string_view body);
   /// GET /unified/unified_mode.
   [[nodiscard]] core::Result<UnifiedMode> parse_unified_mode(std::string_view body);
   /// GET /unified/accounts.

@@ -49,6 +49,15 @@ enum class FuturesSizeEncoding { decimal_string, integer };
 [[nodiscard]] core::Result<std::string> serialize_countdown_cancel(
     FuturesCountdownCancelRequest const& request);
 
+/// Body of POST /wallet/transfers. Amounts are not checked here: the exchange refuses a zero
+/// transfer itself (key verification relies on that). Errors: empty currency/from/to, bad UTF-8.
+[[nodiscard]] core::Result<std::string> serialize_wallet_transfer(
+    WalletTransferRequest const& request);
+
+/// Body of POST /withdrawals. Like transfers, amount and address are left for the exchange to
+/// judge. Errors: empty currency or chain, bad UTF-8.
+[[nodiscard]] core::Result<std::string> serialize_withdrawal(WithdrawalRequest const& request);
+
 /// One query parameter; views must outlive the build_query() call only.
 struct QueryParam {
   std::string_view name;

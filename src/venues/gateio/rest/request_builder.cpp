@@ -1,48 +1,90 @@
 #include "venues/gateio/rest/request_builder.hpp"
 
-#include <utility>
+#include <cstddef>
+#include <cstring>
+#include <vector>
 
 namespace tradelink::gateio {
-
 namespace {
 
-// Everything but the body, which the two overloads copy or move.
-net::HttpRequest build_head(Endpoint const& endpoint, RequestBuildOptions options,
-                            Signer const* signer, std::string_view timestamp) {
-  net::HttpRequest request;
-  request.method = endpoint.method;
-  request.target.reserve(options.base_path.size() + endpoint.path.size() + 1 + endpoint.query.size());
-  request.target.append(options.base_path).append(endpoint.path);
-  std::string_view const signed_path{request.target};
-  request.headers.reserve(6);
-  request.headers.push_back({"Accept", "application/json"});
-  if (!endpoint.body.empty()) request.headers.push_back({"Content-Type", "application/json"});
-  if (options.size_decimal) request.headers.push_back({"X-Gate-Size-Decimal", "1"});
-  if (endpoint.auth == Auth::signed_call && signer != nullptr) {
-    RestSignature const signature = signer->sign_rest(
-        {net::to_string(endpoint.method), signed_path, endpoint.query, endpoint.body, timestamp});
-    request.headers.push_back({"KEY", std::string(signature.key)});
-    request.headers.push_back({"Timestamp", std::string(timestamp)});
-    request.headers.push_back({"SIGN", std::string(view(signature.sign))});
-  }
-  if (!endpoint.query.empty()) request.target.append("?").append(endpoint.query);
-  return request;
+constexpr std::size_t sign_hex_length = 128;
+
+/// `text` = `value` in `text`'s buffer, which allocates only when the buffer is too small:
+/// never in a request that held the same header before.
+void overwrite(std::string& text, std::string_view value) {
+  text.resize(value.size());
+  value.copy(text.data(), value.size());
 }
+
+/// `text` = the string literal `literal`. The length is a constant, so the comparison that
+/// usually finds the same text already there compiles to a few loads.
+template <std::size_t N>
+void overwrite(std::string& text, char const (&literal)[N]) {
+  constexpr std::size_t size = N - 1;
+  if (text.size() != size || std::memcmp(text.data(), literal, size) != 0)
+    text.assign(literal, size);
+}
+
+/// Fills a request's header list slot by slot, reusing the strings already in each slot, and
+/// drops the slots left over at the end.
+class HeaderWriter {
+ public:
+  explicit HeaderWriter(std::vector<net::Header>& headers) : headers_(headers) {}
+
+  /// Header `name` whose value the caller writes into the returned string.
+  template <std::size_t N>
+  std::string& put(char const (&name)[N]) {
+    if (next_ == headers_.size()) headers_.emplace_back();
+    net::Header& header = headers_[next_++];
+    overwrite(header.name, name);
+    return header.value;
+  }
+  template <std::size_t N, class Value>
+  void put(char const (&name)[N], Value const& value) {
+    overwrite(put(name), value);
+  }
+
+  void finish() {
+    headers_.erase(headers_.begin() + static_cast<std::ptrdiff_t>(next_), headers_.end());
+  }
+
+ private:
+  std::vector<net::Header>& headers_;
+  std::size_t next_ = 0;
+};
 
 }  // namespace
 
-net::HttpRequest build_request(Endpoint const& endpoint, RequestBuildOptions options,
-                               Signer const* signer, std::string_view timestamp) {
-  net::HttpRequest request = build_head(endpoint, options, signer, timestamp);
-  request.body = endpoint.body;
-  return request;
+RequestBuilder::RequestBuilder(RequestBuildOptions options, Signer const* signer)
+    : base_path_(options.base_path), size_decimal_(options.size_decimal) {
+  if (signer != nullptr) signing_.emplace(*signer);
 }
 
-net::HttpRequest build_request(Endpoint&& endpoint, RequestBuildOptions options,
-                               Signer const* signer, std::string_view timestamp) {
-  net::HttpRequest request = build_head(endpoint, options, signer, timestamp);
-  request.body = std::move(endpoint.body);
-  return request;
+void RequestBuilder::build(Endpoint const& endpoint, std::string_view timestamp,
+                           net::HttpRequest& request) {
+  request.method = endpoint.method;
+  std::string& target = request.target;  // base path + path, in the target's own buffer
+  target.resize(base_path_.size() + endpoint.path.size());
+  base_path_.copy(target.data(), base_path_.size());
+  endpoint.path.copy(target.data() + base_path_.size(), endpoint.path.size());
+  overwrite(request.body, endpoint.body);
+
+  HeaderWriter headers(request.headers);
+  headers.put("Accept", "application/json");
+  if (!endpoint.body.empty()) headers.put("Content-Type", "application/json");
+  if (size_decimal_) headers.put("X-Gate-Size-Decimal", "1");
+  if (endpoint.auth == Auth::signed_call && signing_) {
+    headers.put("KEY", signing_->api_key());
+    headers.put("Timestamp", timestamp);
+    std::string& sign = headers.put("SIGN");
+    sign.resize(sign_hex_length);
+    // Signed before the query joins the target: the signature covers path and query apart.
+    signing_->sign_rest(
+        {net::to_string(endpoint.method), request.target, endpoint.query, request.body, timestamp},
+        sign.data());
+  }
+  headers.finish();
+  if (!endpoint.query.empty()) request.target.append("?").append(endpoint.query);
 }
 
 }  // namespace tradelink::gateio

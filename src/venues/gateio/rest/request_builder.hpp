@@ -2,6 +2,8 @@
 // Turns an Endpoint into the HTTP request sent to Gate.io, signed when it needs to be
 // (gateio-v4.md §2.1): the query and body that are signed are exactly the bytes sent.
 
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "net/http_types.hpp"
@@ -15,12 +17,25 @@ struct RequestBuildOptions {
   bool size_decimal = true;    ///< add `X-Gate-Size-Decimal: 1`
 };
 
-/// Builds the request for `endpoint`. Signed endpoints get KEY/Timestamp/SIGN when `signer` is
-/// given, with `timestamp` (integer seconds of server time) as both header and signed field.
-[[nodiscard]] net::HttpRequest build_request(Endpoint const& endpoint, RequestBuildOptions options,
-                                             Signer const* signer, std::string_view timestamp);
-/// The same for an endpoint used once: its body moves into the request instead of being copied.
-[[nodiscard]] net::HttpRequest build_request(Endpoint&& endpoint, RequestBuildOptions options,
-                                             Signer const* signer, std::string_view timestamp);
+/// Builds one REST client's requests. It overwrites a caller-kept request in place, so the
+/// strings of a request reused for the next call (the HTTP client hands back the buffers of
+/// finished calls) are refilled without allocating, and it signs with its own SigningContext.
+/// Not thread-safe: one per client, used on the client's thread.
+class RequestBuilder {
+ public:
+  /// `signer` must outlive the builder. It may be null for a public-only client: signed
+  /// endpoints are then built without auth headers (the transport refuses them first).
+  RequestBuilder(RequestBuildOptions options, Signer const* signer);
+
+  /// Replaces every field of `request` with `endpoint`'s request. Signed endpoints get KEY,
+  /// Timestamp and SIGN, with `timestamp` (integer seconds of server time) as both header and
+  /// signed field.
+  void build(Endpoint const& endpoint, std::string_view timestamp, net::HttpRequest& request);
+
+ private:
+  std::string base_path_;
+  bool size_decimal_;
+  std::optional<SigningContext> signing_;
+};
 
 }  // namespace tradelink::gateio

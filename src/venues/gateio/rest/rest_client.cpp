@@ -11,6 +11,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 
+#include "venues/gateio/rest/order_endpoints.hpp"
 #include "venues/gateio/rest/parsers.hpp"
 #include "venues/gateio/rest/request_bodies.hpp"
 
@@ -211,6 +212,26 @@ void RestClient::unified_mode(Handler<UnifiedMode> handler) {
       &ResponseParser::parse_unified_mode, std::move(handler));
 }
 
+void RestClient::wallet_transfer(WalletTransferRequest const& request,
+                                 Handler<WalletTransfer> handler) {
+  auto body = serialize_wallet_transfer(request);
+  if (!body) return fail(std::move(handler), invalid_input(body.error()));
+  Endpoint endpoint = signed_call(net::Method::post, "/wallet/transfers",
+                                  EndpointGroup::wallet_balance, {}, std::move(*body));
+  endpoint.replay = Replay::unsafe;
+  call<WalletTransfer>(std::move(endpoint), &ResponseParser::parse_wallet_transfer,
+                       std::move(handler));
+}
+
+void RestClient::withdraw(WithdrawalRequest const& request, Handler<Withdrawal> handler) {
+  auto body = serialize_withdrawal(request);
+  if (!body) return fail(std::move(handler), invalid_input(body.error()));
+  Endpoint endpoint = signed_call(net::Method::post, "/withdrawals", EndpointGroup::wallet_other,
+                                  {}, std::move(*body));
+  endpoint.replay = Replay::unsafe;
+  call<Withdrawal>(std::move(endpoint), &ResponseParser::parse_withdrawal, std::move(handler));
+}
+
 void RestClient::unified_accounts(Handler<UnifiedAccount> handler) {
   call<UnifiedAccount>(
       signed_call(net::Method::get, "/unified/accounts", EndpointGroup::other_private),
@@ -220,13 +241,9 @@ void RestClient::unified_accounts(Handler<UnifiedAccount> handler) {
 // --- spot trading -------------------------------------------------------------------------
 
 void RestClient::create_spot_order(SpotOrderRequest const& order, Handler<SpotOrder> handler) {
-  auto body = serialize_spot_order(order);
-  if (!body) return fail(std::move(handler), invalid_input(body.error()));
-  Endpoint endpoint = signed_call(net::Method::post, "/spot/orders", EndpointGroup::spot_place, {},
-                                  std::move(*body));
-  endpoint.limit_key = order.currency_pair;  // Gate limits spot placement per pair
-  endpoint.replay = Replay::unsafe;
-  call<SpotOrder>(std::move(endpoint), &ResponseParser::parse_spot_order, std::move(handler));
+  auto endpoint = spot_order_endpoint(order);
+  if (!endpoint) return fail(std::move(handler), invalid_input(endpoint.error()));
+  call<SpotOrder>(std::move(*endpoint), &ResponseParser::parse_spot_order, std::move(handler));
 }
 
 void RestClient::spot_order(std::string_view order_id, std::string_view pair,
@@ -304,13 +321,10 @@ void RestClient::spot_countdown_cancel_all(SpotCountdownCancelRequest const& req
 
 void RestClient::create_futures_order(FuturesOrderRequest const& order,
                                       Handler<FuturesOrder> handler) {
-  auto body = serialize_futures_order(order);
-  if (!body) return fail(std::move(handler), invalid_input(body.error()));
-  Endpoint endpoint = signed_call(net::Method::post, "/futures/usdt/orders",
-                                  EndpointGroup::futures_place, {}, std::move(*body));
-  endpoint.limit_key.clear();
-  endpoint.replay = Replay::unsafe;
-  call<FuturesOrder>(std::move(endpoint), &ResponseParser::parse_futures_order, std::move(handler));
+  auto endpoint = futures_order_endpoint(order);
+  if (!endpoint) return fail(std::move(handler), invalid_input(endpoint.error()));
+  call<FuturesOrder>(std::move(*endpoint), &ResponseParser::parse_futures_order,
+                     std::move(handler));
 }
 
 void RestClient::futures_order(std::string_view order_id, Handler<FuturesOrder> handler) {

@@ -57,6 +57,10 @@ class RestClient {
   /// Total in `currency` (USDT, BTC, USD or CNY).
   void wallet_total_balance(std::string_view currency, Handler<TotalBalance> handler);
   void unified_mode(Handler<UnifiedMode> handler);
+  /// Moves funds between the user's own accounts (spot, futures, ...).
+  void wallet_transfer(WalletTransferRequest const& request, Handler<WalletTransfer> handler);
+  /// Sends funds off the exchange. Never retried after an ambiguous failure.
+  void withdraw(WithdrawalRequest const& request, Handler<Withdrawal> handler);
   void unified_accounts(Handler<UnifiedAccount> handler);
 
   // --- spot trading (signed) ---------------------------------------------------------------

@@ -2,7 +2,9 @@
 // Spot/Futures WebSocket v4 docs: "Authentication" and "Websocket API / Login".
 #include "venues/gateio/rest/signer.hpp"
 
+#include <array>
 #include <charconv>
+#include <cstddef>
 #include <string>
 
 #include "crypto/sha512.hpp"
@@ -13,7 +15,7 @@ namespace {
 constexpr std::size_t stack_message_capacity = 4096;
 
 // Appends pieces into a fixed stack buffer, falling back to a heap string when they do not fit,
-// so the common signature string costs no allocation.
+// so a WebSocket signature string costs no allocation.
 class MessageBuilder {
  public:
   void append(std::string_view piece) {
@@ -36,19 +38,49 @@ class MessageBuilder {
   std::string overflow_;
 };
 
-void build_rest_message(RestRequestParts const& parts, MessageBuilder& message) {
-  std::array<char, 128> body_hash{};
-  crypto::sha512_hex(parts.body, body_hash.data());
-  message.append(parts.method);
-  message.append("\n");
-  message.append(parts.path);
-  message.append("\n");
-  message.append(parts.query);
-  message.append("\n");
-  message.append({body_hash.data(), body_hash.size()});
-  message.append("\n");
-  message.append(parts.timestamp);
+/// Bytes of the REST signature string: the parts, four newlines and the hex body hash.
+std::size_t rest_message_size(RestRequestParts const& parts) noexcept {
+  return parts.method.size() + parts.path.size() + parts.query.size() + sizeof(HexDigest) +
+         parts.timestamp.size() + 4;
 }
+
+char* put(char* out, std::string_view piece) noexcept {
+  piece.copy(out, piece.size());
+  return out + piece.size();
+}
+
+/// Writes the REST signature string to `out` (rest_message_size bytes) except the hex body
+/// hash, and returns where its 128 characters go.
+char* write_rest_message(RestRequestParts const& parts, char* out) noexcept {
+  out = put(out, parts.method);
+  *out++ = '\n';
+  out = put(out, parts.path);
+  *out++ = '\n';
+  out = put(out, parts.query);
+  *out++ = '\n';
+  char* const body_hash = out;
+  out += sizeof(HexDigest);
+  *out++ = '\n';
+  put(out, parts.timestamp);
+  return body_hash;
+}
+
+/// A signature string's storage: on the stack when it fits, which is every ordinary request.
+class RestMessage {
+ public:
+  explicit RestMessage(std::size_t size) : size_(size) {
+    if (size > stack_.size()) heap_.resize(size);
+  }
+  [[nodiscard]] char* data() noexcept { return heap_.empty() ? stack_.data() : heap_.data(); }
+  [[nodiscard]] std::string_view view() noexcept { return {data(), size_}; }
+
+ private:
+  // Left uninitialised on purpose: the first size_ bytes are written before being read.
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init)
+  std::array<char, stack_message_capacity> stack_;
+  std::size_t size_;
+  std::string heap_;
+};
 
 HexDigest to_hex_digest(crypto::HmacSha512 const& hmac, std::string_view message) {
   HexDigest digest{};
@@ -62,15 +94,13 @@ Signer::Signer(Credential const& credential)
     : api_key_(credential.api_key()), hmac_(credential.secret().reveal()) {}
 
 std::string Signer::rest_signature_string(RestRequestParts const& parts) {
-  MessageBuilder message;
-  build_rest_message(parts, message);
-  return std::string(message.view());
+  std::string message(rest_message_size(parts), '\0');
+  crypto::sha512_hex(parts.body, write_rest_message(parts, message.data()));
+  return message;
 }
 
 RestSignature Signer::sign_rest(RestRequestParts const& parts) const {
-  MessageBuilder message;
-  build_rest_message(parts, message);
-  return RestSignature{api_key_, parts.timestamp, to_hex_digest(hmac_, message.view())};
+  return SigningContext(*this).sign_rest(parts);
 }
 
 HexDigest Signer::sign_channel(std::string_view channel, std::string_view event,
@@ -97,6 +127,20 @@ HexDigest Signer::sign_ws_api(std::string_view channel, std::string_view request
   message.append("\n");
   message.append(timestamp);
   return to_hex_digest(hmac_, message.view());
+}
+
+SigningContext::SigningContext(Signer const& signer) : signer_(&signer), hmac_(signer.hmac_) {}
+
+void SigningContext::sign_rest(RestRequestParts const& parts, char* sign_out) {
+  RestMessage message(rest_message_size(parts));
+  body_hash_.hex(parts.body, write_rest_message(parts, message.data()));
+  hmac_.mac_hex(message.view(), sign_out);
+}
+
+RestSignature SigningContext::sign_rest(RestRequestParts const& parts) {
+  RestSignature signature{signer_->api_key(), parts.timestamp, {}};
+  sign_rest(parts, signature.sign.data());
+  return signature;
 }
 
 }  // namespace tradelink::gateio

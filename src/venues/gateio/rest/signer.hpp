@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "crypto/hmac_sha512.hpp"
+#include "crypto/sha512.hpp"
 #include "venues/gateio/common/credential.hpp"
 
 namespace tradelink::gateio {
@@ -47,8 +48,8 @@ class Signer {
   /// `METHOD\nPATH\nQUERY\nSHA512_HEX(BODY)\nTIMESTAMP`, the string the REST signature covers.
   [[nodiscard]] static std::string rest_signature_string(RestRequestParts const& parts);
 
-  /// Signs a REST request. Allocation-free: the signature string is built in a stack buffer
-  /// when it fits (paths and queries up to ~3 KiB), otherwise on the heap.
+  /// Signs a REST request with hash contexts made for this call (a SigningContext's worth);
+  /// re-entrant. Code that signs on every request keeps a SigningContext instead.
   [[nodiscard]] RestSignature sign_rest(RestRequestParts const& parts) const;
 
   /// WebSocket channel auth (`auth.SIGN`): HMAC of "channel=<c>&event=<e>&time=<t>".
@@ -61,8 +62,29 @@ class Signer {
                                       std::string_view timestamp) const;
 
  private:
+  friend class SigningContext;
   std::string api_key_;
   crypto::HmacSha512 hmac_;
+};
+
+/// One thread's signing state for a Signer: long-lived SHA-512 and keyed HMAC contexts, so a
+/// REST signature allocates nothing (the signature string is built in a stack buffer when it
+/// fits, paths and queries up to ~3 KiB). The Signer must outlive it. Not thread-safe: the
+/// REST transport keeps one per client, on the client's thread.
+class SigningContext {
+ public:
+  explicit SigningContext(Signer const& signer);
+
+  [[nodiscard]] std::string_view api_key() const noexcept { return signer_->api_key(); }
+
+  /// Writes the 128 hex characters of the request's SIGN header to `sign_out`.
+  void sign_rest(RestRequestParts const& parts, char* sign_out);
+  [[nodiscard]] RestSignature sign_rest(RestRequestParts const& parts);
+
+ private:
+  Signer const* signer_;
+  crypto::Sha512Context body_hash_;
+  crypto::HmacSha512Context hmac_;
 };
 
 }  // namespace tradelink::gateio

@@ -10,12 +10,14 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include <algorithm>
+#include <vector>
 #include <charconv>
 #include <random>
 
 #include "venues/gateio/rest/parsers.hpp"
 #include "venues/gateio/rest/request_builder.hpp"
 #include "venues/gateio/rest/signer.hpp"
+#include "venues/gateio/rest/timestamp_text.hpp"
 
 namespace tradelink::gateio {
 namespace {
@@ -65,6 +67,8 @@ struct RestTransport::Impl {
       signer.emplace(*credential);
       masked_key = credential->masked_key();
     }
+    builder.emplace(RequestBuildOptions{origin.base_path, options.size_decimal},
+                    signer ? &*signer : nullptr);
   }
 
   boost::asio::io_context& io;
@@ -74,12 +78,16 @@ struct RestTransport::Impl {
   ClockOffset clock;
   RateLimiter limiter;
   std::optional<Signer> signer;
+  std::optional<RequestBuilder> builder;  ///< set in the constructor, after `signer`
+  TimestampText timestamp_text;
   std::string masked_key;
   TransportStats stats;
   std::minstd_rand random;
   // Calls hold a weak reference so that a transport destroyed with calls in flight or waiting
   // on timers stops them instead of touching freed memory.
   std::shared_ptr<bool> alive = std::make_shared<bool>(true);
+  /// Handlers waiting for the clock measurement in flight; empty when none is.
+  std::vector<std::function<void(GateResult<std::int64_t>)>> clock_waiters;
 
   milliseconds backoff(int attempt) {
     auto const exponential = options.backoff_initial * (1LL << std::min(attempt, 16));
@@ -88,11 +96,14 @@ struct RestTransport::Impl {
     return milliseconds{jitter(random)};
   }
 
-  net::HttpRequest build_request(Endpoint const& endpoint) const {
-    std::string const timestamp =
-        endpoint.auth == Auth::signed_call ? clock.timestamp() : std::string();
-    return gateio::build_request(endpoint, {origin.base_path, options.size_decimal},
-                                 signer ? &*signer : nullptr, timestamp);
+  /// Builds into a request recycled from a finished call, so its buffers are reused.
+  net::HttpRequest build_request(Endpoint const& endpoint) {
+    std::string_view const timestamp = endpoint.auth == Auth::signed_call
+                                           ? timestamp_text.of(clock.server_now_seconds())
+                                           : std::string_view();
+    net::HttpRequest request = http.recycled_request();
+    builder->build(endpoint, timestamp, request);
+    return request;
   }
 
   void learn_rate_limit(Endpoint const& endpoint, net::HttpResponse const& response) {
@@ -124,6 +135,8 @@ struct RestTransport::Call : std::enable_shared_from_this<RestTransport::Call> {
   boost::asio::steady_timer timer;
   int attempt = 0;
   bool clock_resynced = false;
+  std::uint64_t exchanges = 0;             ///< HTTP exchanges so far, in sequence
+  std::uint64_t signed_with_measurement = 0;  ///< clock measurements known when last signed
   milliseconds waited_for_limits{0};
 
   void start() { acquire_token(); }
@@ -137,6 +150,7 @@ struct RestTransport::Call : std::enable_shared_from_this<RestTransport::Call> {
   }
 
   void finish(GateResult<net::HttpResponse> result) {
+    impl.stats.longest_chain = std::max(impl.stats.longest_chain, exchanges);
     auto done = std::move(handler);
     done(std::move(result));
   }
@@ -163,7 +177,9 @@ struct RestTransport::Call : std::enable_shared_from_this<RestTransport::Call> {
                                 "this call needs an API key and secret"));
     }
     ++attempt;
+    ++exchanges;
     ++impl.stats.attempts;
+    signed_with_measurement = impl.clock.measurements();
     impl.http.async_send(impl.origin, impl.build_request(endpoint),
                          [self = shared_from_this()](core::Result<net::HttpResponse> result) {
                            if (self->alive.expired()) return;
@@ -195,7 +211,15 @@ struct RestTransport::Call : std::enable_shared_from_this<RestTransport::Call> {
                                          impl.clock.server_now_ms());
     switch (error.category) {
       case ErrorCategory::clock_skew:
-        if (!clock_resynced) return resync_clock_then_retry();
+        if (!clock_resynced) {
+          // A measurement that landed while this request was out (e.g. one started alongside
+          // it) already holds the fix: retry at once instead of measuring again.
+          if (impl.clock.measurements() != signed_with_measurement) {
+            clock_resynced = true;
+            return acquire_token();
+          }
+          return resync_clock_then_retry();
+        }
         break;
       case ErrorCategory::rate_limited: {
         milliseconds const wait = error.retry_after.value_or(milliseconds{1'000});
@@ -214,29 +238,41 @@ struct RestTransport::Call : std::enable_shared_from_this<RestTransport::Call> {
   void resync_clock_then_retry() {
     clock_resynced = true;
     ++impl.stats.clock_resyncs;
-    measure_clock(impl, [self = shared_from_this()](GateResult<std::int64_t> offset) {
-      if (self->alive.expired()) return;
-      if (!offset) return self->finish(offset.error());
-      self->acquire_token();
-    });
+    bool const started =
+        measure_clock(impl, [self = shared_from_this()](GateResult<std::int64_t> offset) {
+          if (self->alive.expired()) return;
+          if (!offset) return self->finish(offset.error());
+          self->acquire_token();
+        });
+    // Joining a measurement already in flight costs this call no extra round trip.
+    if (started) ++exchanges;
   }
 
-  static void measure_clock(Impl& impl, std::function<void(GateResult<std::int64_t>)> handler) {
+  /// Measures the clock, or joins the measurement in flight; true when it started one.
+  static bool measure_clock(Impl& impl, std::function<void(GateResult<std::int64_t>)> handler) {
+    impl.clock_waiters.push_back(std::move(handler));
+    if (impl.clock_waiters.size() > 1) return false;
     Endpoint time_endpoint;
     time_endpoint.path = "/spot/time";
     time_endpoint.limit_key = "/spot/time";
     std::int64_t const sent_ms = impl.clock.local_now_ms();
     auto call = std::make_shared<Call>(
         impl, std::move(time_endpoint),
-        [&impl, sent_ms, handler = std::move(handler)](GateResult<net::HttpResponse> response) {
-          if (!response) return handler(response.error());
-          std::int64_t const received_ms = impl.clock.local_now_ms();
-          auto const server_time = parse_server_time(response->body);
-          if (!server_time) return handler(from_parse(server_time.error()));
-          impl.clock.record(sent_ms, server_time->server_time_ms, received_ms);
-          handler(impl.clock.offset_ms());
+        [&impl, sent_ms](GateResult<net::HttpResponse> response) {
+          auto const outcome = [&]() -> GateResult<std::int64_t> {
+            if (!response) return response.error();
+            std::int64_t const received_ms = impl.clock.local_now_ms();
+            auto const server_time = parse_server_time(response->body);
+            if (!server_time) return from_parse(server_time.error());
+            impl.clock.record(sent_ms, server_time->server_time_ms, received_ms);
+            return impl.clock.offset_ms();
+          }();
+          auto waiters = std::move(impl.clock_waiters);
+          impl.clock_waiters.clear();
+          for (auto& waiter : waiters) waiter(outcome);
         });
     call->start();
+    return true;
   }
 };
 
@@ -262,7 +298,7 @@ void RestTransport::sync_clock(std::function<void(GateResult<std::int64_t>)> han
   boost::asio::post(impl_->io, [impl = impl_.get(), alive = std::weak_ptr<bool>(impl_->alive),
                                 handler = std::move(handler)]() mutable {
     if (alive.expired()) return;
-    Call::measure_clock(*impl, std::move(handler));
+    (void)Call::measure_clock(*impl, std::move(handler));
   });
 }
 

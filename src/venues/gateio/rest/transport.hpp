@@ -45,6 +45,9 @@ struct TransportStats {
   std::uint64_t retries = 0;
   std::uint64_t clock_resyncs = 0;
   std::uint64_t rate_limit_waits = 0;
+  /// Most HTTP exchanges one call needed in sequence (attempts plus clock measurements): the
+  /// round trips a caller waited for when it ran calls in parallel.
+  std::uint64_t longest_chain = 0;
 };
 
 class RestTransport {

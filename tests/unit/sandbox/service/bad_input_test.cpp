@@ -49,7 +49,7 @@ class BadInputTest : public SandboxTest {
   }
 
   /// Sends `request` on a fresh connection and returns the answer.
-  std::optional<RawResponse> exchange(std::string const& request) const {
+  std::optional<RawHttpReply> exchange(std::string const& request) const {
     RawConnection connection(server_->port());
     EXPECT_TRUE(connection.connected()) << connection.connect_error().message();
     if (!connection.connected()) return std::nullopt;
@@ -73,7 +73,7 @@ class BadInputTest : public SandboxTest {
 };
 
 /// The `label` of a Gate error body ("" when the body is not one).
-std::string label_of(RawResponse const& response) {
+std::string label_of(RawHttpReply const& response) {
   boost::system::error_code ec;
   boost::json::value const body = boost::json::parse(response.body, ec);
   if (ec || !body.is_object()) return {};
@@ -81,7 +81,7 @@ std::string label_of(RawResponse const& response) {
   return label != nullptr && label->is_string() ? std::string(label->as_string()) : std::string();
 }
 
-std::string message_of(RawResponse const& response) {
+std::string message_of(RawHttpReply const& response) {
   boost::system::error_code ec;
   boost::json::value const body = boost::json::parse(response.body, ec);
   if (ec || !body.is_object()) return {};

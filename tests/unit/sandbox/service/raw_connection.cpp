@@ -67,7 +67,7 @@ error_code RawConnection::write(std::string_view bytes) {
   return result;
 }
 
-std::optional<RawResponse> RawConnection::read_response() {
+std::optional<RawHttpReply> RawConnection::read_response() {
   http::response<http::string_body> response;
   error_code result = asio::error::timed_out;
   bool finished = false;
@@ -77,7 +77,7 @@ std::optional<RawResponse> RawConnection::read_response() {
   });
   run_bounded(io_, socket_, finished, raw_wait_limit);
   if (result) return std::nullopt;
-  return RawResponse{response.result_int(), std::move(response.body()), response.keep_alive()};
+  return RawHttpReply{response.result_int(), std::move(response.body()), response.keep_alive()};
 }
 
 bool RawConnection::closed_by_peer(std::chrono::milliseconds limit) {

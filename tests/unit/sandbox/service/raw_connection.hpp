@@ -18,7 +18,7 @@
 namespace tradelink::sandbox::test {
 
 /// The parts of an HTTP response the tests look at.
-struct RawResponse {
+struct RawHttpReply {
   unsigned status = 0;
   std::string body;
   bool keep_alive = false;
@@ -42,7 +42,7 @@ class RawConnection {
 
   /// Reads one response (status line, headers, Content-Length body); nullopt when the peer
   /// closed or failed before a whole response arrived.
-  std::optional<RawResponse> read_response();
+  std::optional<RawHttpReply> read_response();
 
   /// True once the peer closed the connection (end of stream or reset) without sending any
   /// further byte; false when bytes arrived instead or nothing happened within `limit`.

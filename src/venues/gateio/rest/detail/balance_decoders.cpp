@@ -149,4 +149,23 @@ Decoded decode(ondemand::object& object, UnifiedAccount& out) {
   return decode_fields(object, out, rules);
 }
 
+Decoded decode(ondemand::object& object, WalletTransfer& out) {
+  static constexpr std::array rules{
+      field<&WalletTransfer::tx_id>("tx_id"),
+  };
+  return decode_fields(object, out, rules);
+}
+
+Decoded decode(ondemand::object& object, Withdrawal& out) {
+  static constexpr std::array rules{
+      field<&Withdrawal::id>("id"),
+      field<&Withdrawal::currency>("currency"),
+      field<&Withdrawal::amount>("amount"),
+      field<&Withdrawal::status>("status"),
+      field<&Withdrawal::chain>("chain"),
+      field<&Withdrawal::withdraw_order_id>("withdraw_order_id"),
+  };
+  return decode_fields(object, out, rules);
+}
+
 }  // namespace tradelink::gateio::detail

@@ -39,5 +39,7 @@ Decoded decode(ondemand::object& object, FuturesTrade& out);
 Decoded decode(ondemand::object& object, Position& out);
 Decoded decode(ondemand::object& object, FuturesCancelResult& out);
 Decoded decode(ondemand::object& object, CountdownCancelResult& out);
+Decoded decode(ondemand::object& object, WalletTransfer& out);
+Decoded decode(ondemand::object& object, Withdrawal& out);
 
 }  // namespace tradelink::gateio::detail

@@ -1,0 +1,20 @@
+#pragma once
+// Order placement as Endpoints (gateio-v4.md §11): the JSON body, the rate-limit bucket and the
+// replay policy of POST /spot/orders and POST /futures/usdt/orders in one place, for the REST
+// client and for the signing benchmark that measures this exact path.
+
+#include "core/result.hpp"
+#include "venues/gateio/rest/endpoint.hpp"
+#include "venues/gateio/rest/models.hpp"
+
+namespace tradelink::gateio {
+
+/// POST /spot/orders: limited per currency pair, never replayed blindly.
+/// Errors: those of serialize_spot_order.
+[[nodiscard]] core::Result<Endpoint> spot_order_endpoint(SpotOrderRequest const& order);
+
+/// POST /futures/usdt/orders: one placement bucket per account, never replayed blindly.
+/// Errors: those of serialize_futures_order.
+[[nodiscard]] core::Result<Endpoint> futures_order_endpoint(FuturesOrderRequest const& order);
+
+}  // namespace tradelink::gateio
