@@ -5,6 +5,7 @@
 #include <array>
 #include <charconv>
 #include <cstddef>
+#include <memory>
 #include <string>
 
 #include "crypto/sha512.hpp"
@@ -69,17 +70,24 @@ char* write_rest_message(RestRequestParts const& parts, char* out) noexcept {
 class RestMessage {
  public:
   explicit RestMessage(std::size_t size) : size_(size) {
-    if (size > stack_.size()) heap_.resize(size);
+    if (size > stack_.size()) {
+      heap_ = std::make_unique_for_overwrite<char[]>(size);
+      data_ = heap_.get();
+    }
   }
-  [[nodiscard]] char* data() noexcept { return heap_.empty() ? stack_.data() : heap_.data(); }
-  [[nodiscard]] std::string_view view() noexcept { return {data(), size_}; }
+  RestMessage(RestMessage const&) = delete;
+  RestMessage& operator=(RestMessage const&) = delete;
+
+  [[nodiscard]] char* data() noexcept { return data_; }
+  [[nodiscard]] std::string_view view() const noexcept { return {data_, size_}; }
 
  private:
   // Left uninitialised on purpose: the first size_ bytes are written before being read.
   // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init)
   std::array<char, stack_message_capacity> stack_;
   std::size_t size_;
-  std::string heap_;
+  std::unique_ptr<char[]> heap_;
+  char* data_ = stack_.data();
 };
 
 HexDigest to_hex_digest(crypto::HmacSha512 const& hmac, std::string_view message) {

@@ -47,9 +47,12 @@ TEST_F(BindTest, GoodKeyIsConnectedWithExactlyTheGrantedPermissions) {
   EXPECT_GE(report.round_trips, 1);
 
   std::vector<std::pair<std::string, CheckItem::State>> expected{
-      {"credentials", CheckItem::State::passed},   {"clock", CheckItem::State::passed},
-      {"ip whitelist", CheckItem::State::warning}, {"expiry", CheckItem::State::passed},
-      {"withdrawal", CheckItem::State::passed},    {"spot permissions", CheckItem::State::passed},
+      {"credentials", CheckItem::State::passed},
+      {"clock", CheckItem::State::passed},
+      {"ip whitelist", CheckItem::State::warning},
+      {"expiry", CheckItem::State::passed},
+      {"withdrawal", CheckItem::State::passed},
+      {"spot permissions", CheckItem::State::passed},
       {"futures permissions", CheckItem::State::passed},
       {"account mode", CheckItem::State::passed},
   };
@@ -146,8 +149,7 @@ TEST_F(BindTest, KeyOfTheWrongKindGetsTheApiV4Hint) {
   EXPECT_EQ(bound->status, BindingStatus::invalid_credentials);
   EXPECT_THAT(bound->report.message, HasSubstr("not an API v4 key"));
   EXPECT_THAT(bound->report.message, HasSubstr("APIv4"));
-  EXPECT_THAT(bound->report.notes,
-              ::testing::Contains(HasSubstr("does not have the usual shape")));
+  EXPECT_THAT(bound->report.notes, ::testing::Contains(HasSubstr("does not have the usual shape")));
 }
 
 TEST_F(BindTest, PastedWhitespaceAndZeroWidthCharactersAreCleanedAndReported) {

@@ -1,13 +1,13 @@
 // KeyFactsBuilder from canned probe answers: each verdict of a probe, each authentication
 // outcome, and how permissions are settled from write probes, read probes and the key's listing.
+#include "venues/gateio/keys/key_facts_builder.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "venues/gateio/keys/key_facts_builder.hpp"
 
 namespace tradelink::gateio {
 namespace {

@@ -46,9 +46,9 @@ KeyPolicy KeyServiceTest::default_policy() {
 }
 
 void KeyServiceTest::use_policy(KeyPolicy policy) {
-  service_ = std::make_unique<KeyService>(
-      *store_, *vault_, CheckerDirectory{{"gateio", checker_.get()}}, std::move(policy),
-      [this] { return now_ms(); });
+  service_ =
+      std::make_unique<KeyService>(*store_, *vault_, CheckerDirectory{{"gateio", checker_.get()}},
+                                   std::move(policy), [this] { return now_ms(); });
 }
 
 std::int64_t KeyServiceTest::now_ms() const {

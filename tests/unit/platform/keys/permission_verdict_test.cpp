@@ -62,7 +62,8 @@ TEST_F(PermissionVerdictTest, ReadOnlySpotKeyLacksSpotReadAndWrite) {
             "Write.");
   EXPECT_EQ(report.permissions.access(Product::spot), Access::read);
   EXPECT_EQ(find_check(report, "futures permissions"), nullptr);
-  EXPECT_THAT(report.probes, Contains(::testing::Field(&venues::ProbeRecord::outcome, "read only")));
+  EXPECT_THAT(report.probes,
+              Contains(::testing::Field(&venues::ProbeRecord::outcome, "read only")));
 }
 
 TEST_F(PermissionVerdictTest, KeyLimitedToOtherPairsIsNotMistakenForReadOnly) {

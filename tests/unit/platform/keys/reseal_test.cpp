@@ -1,9 +1,10 @@
 // Moving every stored secret to a new master key: afterwards only the new vault opens them.
+#include "platform/keys/reseal.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "crypto/master_key.hpp"
-#include "platform/keys/reseal.hpp"
 #include "unit/platform/keys/key_service_fixture.hpp"
 
 namespace tradelink::platform::keys::test {

@@ -1,8 +1,9 @@
 // Verifying a bound key again after something changed on the exchange: permissions taken away,
 // the key deleted or locked; and the periodic re-verification of bindings that are due.
-#include <boost/json/parse.hpp>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
 
 #include "unit/platform/keys/key_service_fixture.hpp"
 

@@ -1,8 +1,9 @@
 // The security lifecycle of a binding: rotating to a new key of the same exchange account (and
 // refusing any other), and deleting it with its open orders cancelled on the exchange first.
-#include <boost/json/parse.hpp>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
 
 #include "core/decimal.hpp"
 #include "store/store_error.hpp"
@@ -95,7 +96,8 @@ TEST_F(RotateAndRemoveTest, RotationToAKeyLackingTheScopeIsRefused) {
   auto refused = rotate_to(make_key(old_key_.exchange_user_id, spot_only));
   ASSERT_FALSE(refused.has_value());
   EXPECT_EQ(refused.error().code, "keys.rotation_refused");
-  EXPECT_THAT(refused.error().message, HasSubstr("The new key was not accepted: Permission Denied."));
+  EXPECT_THAT(refused.error().message,
+              HasSubstr("The new key was not accepted: Permission Denied."));
   EXPECT_THAT(refused.error().message, HasSubstr("Perpetual Futures – Read & Write"));
   expect_unchanged();
 }
@@ -189,7 +191,8 @@ TEST_F(RotateAndRemoveTest, RemovalWithoutCancellingLeavesOrdersAlone) {
     spot.side = sandbox::Side::buy;
     spot.amount = core::Decimal::parse("0.001").value();
     spot.price = core::Decimal::parse("50000").value();
-    EXPECT_TRUE(state.engine.place_spot_order(exchange_user, spot, state.clock.now_ms()).has_value());
+    EXPECT_TRUE(
+        state.engine.place_spot_order(exchange_user, spot, state.clock.now_ms()).has_value());
   });
   auto removed = service_->remove(user_, binding_.id, false);
   ASSERT_TRUE(removed.has_value()) << removed.error().message;

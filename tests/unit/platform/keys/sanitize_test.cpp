@@ -1,11 +1,11 @@
 // clean_field(): what copy-paste brings along is removed and counted; what cannot be a
 // credential is refused without echoing it.
+#include "platform/keys/sanitize.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <string>
-
-#include "platform/keys/sanitize.hpp"
 
 namespace tradelink::platform::keys {
 namespace {
@@ -88,8 +88,10 @@ TEST(SanitizeTest, LengthLimitCountsWhatIsLeft) {
 
 TEST(SanitizeTest, ControlCharactersAreRefusedWithoutEchoingTheValue) {
   for (std::string const& pasted :
-       {std::string("abc\x01" "def"), std::string("abc\x1b[0mdef"), std::string("abc\x7f"),
-        std::string("abc") + '\0' + "def", std::string("abc\u0085def")}) {
+       {std::string("abc\x01"
+                    "def"),
+        std::string("abc\x1b[0mdef"), std::string("abc\x7f"), std::string("abc") + '\0' + "def",
+        std::string("abc\u0085def")}) {
     auto field = clean_field(pasted, "API key");
     ASSERT_FALSE(field.has_value());
     EXPECT_EQ(field.error().code, "keys.not_printable");
@@ -100,8 +102,10 @@ TEST(SanitizeTest, ControlCharactersAreRefusedWithoutEchoingTheValue) {
 
 TEST(SanitizeTest, BytesThatAreNotUtf8AreRefused) {
   for (std::string const& pasted :
-       {std::string("abc\xff"), std::string("\x80" "abc"), std::string("abc\xe2\x80"),
-        std::string("abc\xc3"), std::string("abc\xe2(\xa1")}) {
+       {std::string("abc\xff"),
+        std::string("\x80"
+                    "abc"),
+        std::string("abc\xe2\x80"), std::string("abc\xc3"), std::string("abc\xe2(\xa1")}) {
     auto field = clean_field(pasted, "secret");
     ASSERT_FALSE(field.has_value());
     EXPECT_EQ(field.error().code, "keys.not_printable");

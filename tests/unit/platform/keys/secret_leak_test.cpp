@@ -1,9 +1,9 @@
 // A planted secret goes through the whole lifecycle (bind, verify, rotate, remove); then every
 // byte tradelink wrote or returned is searched for it, raw, hex-encoded and base64-encoded.
-#include <openssl/evp.h>
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <openssl/evp.h>
 
 #include <cctype>
 #include <filesystem>

@@ -1,9 +1,10 @@
 // judge(): from venue-neutral facts to every binding status, with the message and fix a user
 // reads, under the policy and the scope picked. No network.
+#include "platform/keys/verdict.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "platform/keys/verdict.hpp"
 #include "venues/gateio/keys/permission_names.hpp"
 
 namespace tradelink::platform::keys {
@@ -11,11 +12,11 @@ namespace {
 
 using core::Access;
 using core::Product;
-using venues::AuthOutcome;
-using venues::Known;
 using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using venues::AuthOutcome;
+using venues::Known;
 
 constexpr std::int64_t day_ms = 24LL * 3600 * 1000;
 constexpr std::int64_t now = 1'750'000'000'000;
@@ -71,7 +72,8 @@ class VerdictTest : public ::testing::Test {
 TEST_F(VerdictTest, Connected) {
   VerificationReport const report = judge_with(good_facts());
   EXPECT_EQ(report.status, BindingStatus::connected);
-  EXPECT_EQ(report.message, "The key works for spot and futures trading on exchange account 10000001.");
+  EXPECT_EQ(report.message,
+            "The key works for spot and futures trading on exchange account 10000001.");
   EXPECT_TRUE(report.fix.empty());
   EXPECT_EQ(report.notes.front(), "a note from cleaning");
   EXPECT_EQ(report.checked_at_ms, now);
@@ -233,8 +235,9 @@ TEST_F(VerdictTest, Locked) {
   facts.auth_detail = "key state 2";
   VerificationReport const report = judge_with(facts);
   EXPECT_EQ(report.status, BindingStatus::locked);
-  EXPECT_EQ(report.message, "The key or the exchange account is locked or frozen (exchange said: "
-                            "key state 2).");
+  EXPECT_EQ(report.message,
+            "The key or the exchange account is locked or frozen (exchange said: "
+            "key state 2).");
 }
 
 TEST_F(VerdictTest, ExpiryOutranksWithdrawalWhichOutranksPermissions) {

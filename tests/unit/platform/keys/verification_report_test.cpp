@@ -1,9 +1,10 @@
 // The verification report's JSON: every field survives a round trip, the field names are the
 // stable ones the API documents, and anything else is refused as keys.report.
-#include <boost/json/parse.hpp>
+#include "platform/keys/verification_report.hpp"
+
 #include <gtest/gtest.h>
 
-#include "platform/keys/verification_report.hpp"
+#include <boost/json/parse.hpp>
 
 namespace tradelink::platform::keys {
 namespace {
@@ -117,7 +118,8 @@ TEST(VerificationReportTest, AnythingElseIsKeysReport) {
     EXPECT_EQ(parsed.error().code, "keys.report") << text;
   }
   // Members of the wrong type fall back to defaults rather than failing the whole report.
-  auto lenient = report_from_json(R"({"status":"connected","permissions":"","fix":"x","round_trips":"2"})");
+  auto lenient =
+      report_from_json(R"({"status":"connected","permissions":"","fix":"x","round_trips":"2"})");
   ASSERT_TRUE(lenient.has_value());
   EXPECT_TRUE(lenient->fix.empty());
   EXPECT_EQ(lenient->round_trips, 0);
