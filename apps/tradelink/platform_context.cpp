@@ -30,6 +30,11 @@ std::int64_t now_ms() {
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
+std::string resolved_gate_url(PlatformSettings const& settings) {
+  return settings.gate_url.empty() ? env_or("TRADELINK_GATE_URL", gateio::live_rest_base_url)
+                                   : settings.gate_url;
+}
+
 void add_platform_options(CLI::App& command, PlatformSettings& settings) {
   command.add_option("--data", settings.data_dir, "Data directory (database, master key)")
       ->capture_default_str();
@@ -60,9 +65,7 @@ core::Result<std::unique_ptr<PlatformContext>> PlatformContext::open(
   context->vault_ = std::make_unique<crypto::Vault>(std::move(*key));
 
   gateio::KeyCheckerOptions gate;
-  gate.base_url = settings.gate_url.empty()
-                      ? env_or("TRADELINK_GATE_URL", gateio::live_rest_base_url)
-                      : settings.gate_url;
+  gate.base_url = resolved_gate_url(settings);
   auto checker = gateio::GateKeyChecker::create(std::move(gate));
   if (!checker) return checker.error();
   context->gate_ = std::move(*checker);

@@ -25,6 +25,9 @@ struct PlatformSettings {
   bool allow_withdraw_with_ip_whitelist = false;
 };
 
+/// The Gate.io REST base URL: --gate-url, else $TRADELINK_GATE_URL, else Gate.io itself.
+[[nodiscard]] std::string resolved_gate_url(PlatformSettings const& settings);
+
 /// Adds --data, --gate-url, --egress-ip and --allow-withdraw-with-ip-whitelist to `command`.
 void add_platform_options(CLI::App& command, PlatformSettings& settings);
 

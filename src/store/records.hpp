@@ -77,4 +77,27 @@ struct AuditRecord {
   std::int64_t at = 0;
 };
 
+/// The current balance of one currency of one account of a binding. Amounts are exact decimal
+/// text (core::Decimal::to_string), never floating point.
+struct BalanceRecord {
+  std::string binding_id;
+  std::int64_t user_id = 0;
+  std::string account;  ///< "spot", "futures", "unified"
+  std::string currency;
+  std::string available;
+  std::string locked;
+  std::string total;
+  std::int64_t updated_at = 0;
+};
+
+/// One downsampled point of a balance's history (for charts).
+struct BalancePointRecord {
+  std::string binding_id;
+  std::int64_t user_id = 0;
+  std::string account;
+  std::string currency;
+  std::string total;
+  std::int64_t at = 0;
+};
+
 }  // namespace tradelink::store

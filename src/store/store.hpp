@@ -115,6 +115,24 @@ class Store {
   /// given (deleted bindings included).
   [[nodiscard]] virtual core::Result<std::vector<AuditRecord>> list_audit(
       std::int64_t user_id, std::optional<std::string_view> binding_id, std::size_t limit) = 0;
+
+  // --- balances ------------------------------------------------------------------------------
+
+  /// Inserts or replaces each (binding, account, currency) row, all in one transaction; a row
+  /// older (updated_at) than the stored one is skipped.
+  [[nodiscard]] virtual core::Result<void> upsert_balances(
+      std::vector<BalanceRecord> const& balances) = 0;
+  /// The binding's current balances by account then currency; empty when none (or another
+  /// user's binding).
+  [[nodiscard]] virtual core::Result<std::vector<BalanceRecord>> list_balances(
+      std::int64_t user_id, std::string_view binding_id) = 0;
+  /// Appends history points, all in one transaction.
+  [[nodiscard]] virtual core::Result<void> append_balance_history(
+      std::vector<BalancePointRecord> const& points) = 0;
+  /// The binding's points with since <= at < until, oldest first, at most `limit`.
+  [[nodiscard]] virtual core::Result<std::vector<BalancePointRecord>> list_balance_history(
+      std::int64_t user_id, std::string_view binding_id, std::int64_t since, std::int64_t until,
+      std::size_t limit) = 0;
 };
 
 }  // namespace tradelink::store

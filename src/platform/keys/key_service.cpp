@@ -278,6 +278,32 @@ core::Result<BindingView> KeyService::reverify(store::KeyBindingRecord record) {
   return view_of(*stored);
 }
 
+core::Result<BindingView> KeyService::mark_status(std::int64_t user_id, std::string_view id,
+                                                  BindingStatus status, std::string source,
+                                                  std::string detail) {
+  auto record = store_.find_binding(user_id, id);
+  if (!record) return record.error();
+  std::string const old_status = record->status;
+  std::string const new_status(to_string(status));
+  if (old_status == new_status) return view_of(*record);
+  auto report = report_from_json(record->report_json);
+  if (report) {
+    report->status = status;
+    report->message = std::string(headline(status)) + ": " + detail;
+    record->report_json = to_json(*report);
+  }
+  record->status = new_status;
+  record->updated_at = clock_();
+  auto stored = store_.update_binding(*record);
+  if (!stored) return stored.error();
+  audit(*stored, "binding.status_changed",
+        json::serialize(json::object{{"old", old_status},
+                                     {"new", new_status},
+                                     {"source", std::move(source)},
+                                     {"detail", std::move(detail)}}));
+  return view_of(*stored);
+}
+
 core::Result<BindingView> KeyService::verify(std::int64_t user_id, std::string_view id) {
   auto record = store_.find_binding(user_id, id);
   if (!record) return record.error();

@@ -101,6 +101,15 @@ class KeyService {
   /// Verifies every live binding last verified `interval_ms` ago or more; returns how many.
   [[nodiscard]] core::Result<std::size_t> reverify_due(std::int64_t interval_ms);
 
+  /// Records a status a live venue session observed (e.g. the exchange stopped accepting the
+  /// key mid-stream): the binding's status and its report's headline message change, and an
+  /// audit entry `binding.status_changed` names the old and new status, the source and
+  /// `detail`. Nothing changes (and nothing is audited) when the status is already `status`.
+  /// Errors: store errors (store.not_found for a deleted or another user's binding).
+  [[nodiscard]] core::Result<BindingView> mark_status(std::int64_t user_id, std::string_view id,
+                                                      BindingStatus status, std::string source,
+                                                      std::string detail);
+
   /// The binding's key and secret, unsealed (for a venue session: sync, trading).
   [[nodiscard]] core::Result<venues::KeyMaterial> credentials(std::int64_t user_id,
                                                               std::string_view id);

@@ -32,6 +32,8 @@ struct SyncHealth {
   std::int64_t lag_ms = 0;                   ///< venue event time → applied here, last update
   std::uint64_t drift_count = 0;             ///< differences found (and repaired) by reconciliation
   std::uint64_t reconnects = 0;
+  std::uint64_t reconcile_failures = 0;   ///< REST snapshots that failed (429, 5xx, network)
+  std::optional<std::string> last_error;  ///< the latest failure, cleared by the next success
 };
 
 struct BindingBalances {
@@ -84,8 +86,8 @@ class BalanceView {
 
   /// Errors: `sync.not_found` (no such binding for this user), `sync.not_synced` (bound but no
   /// snapshot yet: the binding is not connected or its first snapshot is in flight).
-  [[nodiscard]] virtual core::Result<BindingBalances> balances(std::int64_t user_id,
-                                                               std::string_view binding_id) const = 0;
+  [[nodiscard]] virtual core::Result<BindingBalances> balances(
+      std::int64_t user_id, std::string_view binding_id) const = 0;
   /// Points with since_ms <= at_ms < until_ms, oldest first.
   [[nodiscard]] virtual core::Result<std::vector<BalancePoint>> history(
       std::int64_t user_id, std::string_view binding_id, std::int64_t since_ms,

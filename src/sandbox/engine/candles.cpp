@@ -87,6 +87,18 @@ std::optional<Candle> CandleSeries::absorb(Candle const& piece) {
   return completed;
 }
 
+bool CandleSeries::merge_trade(std::int64_t time_s, core::Decimal price, core::Decimal amount,
+                               core::Decimal quote_volume) noexcept {
+  if (candles_.empty() || candles_.back().start_s < bucket_of(time_s)) return false;
+  Candle& candle = candles_.back();
+  candle.high = money::larger(candle.high, price);
+  candle.low = money::smaller(candle.low, price);
+  candle.close = price;
+  candle.amount = money::plus(candle.amount, amount);
+  candle.quote_volume = money::plus(candle.quote_volume, quote_volume);
+  return true;
+}
+
 std::optional<Candle> CandleSeries::newest() const {
   if (candles_.empty()) return std::nullopt;
   return candles_.back();

@@ -62,6 +62,11 @@ class CandleSeries {
   /// bucket (a caller clock going back loses no volume). When the piece opens a new bucket, the
   /// previous newest candle is complete and is returned.
   std::optional<Candle> absorb(Candle const& piece);
+  /// The common case of absorb() for one trade, without building a candle: merges the trade into
+  /// the newest bucket when it belongs there (or is older) and returns true; false, and nothing
+  /// changes, when it opens a new bucket.
+  bool merge_trade(std::int64_t time_s, core::Decimal price, core::Decimal amount,
+                   core::Decimal quote_volume) noexcept;
 
   /// The stored candles, oldest first, plus `pending` (candles of finer intervals not folded in
   /// yet, oldest first) merged into their buckets.

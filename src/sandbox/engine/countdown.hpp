@@ -33,6 +33,8 @@ class CountdownTimers {
   /// is 0 (returns 0). INVALID_PARAM_VALUE for a negative timeout or one below 5 s.
   core::Result<TimeMs> set(UserId user, ProductLine line, std::string_view market,
                            std::int64_t timeout_s, TimeMs now);
+  /// True when a timer is due at `now`.
+  [[nodiscard]] bool any_due(TimeMs now) const noexcept { return earliest_ && *earliest_ <= now; }
   /// Moves the timers due at `now` (trigger_ms <= now) into `due`, earliest first.
   void take_due(TimeMs now, std::vector<Countdown>& due);
   /// Armed timers.

@@ -35,11 +35,14 @@ Engine::~Engine() = default;
 
 TimeMs Engine::advance_to(TimeMs now) {
   if (now > clock_) clock_ = now;
+  if (countdowns_.any_due(clock_)) fire_countdowns();
+  return clock_;
+}
+
+void Engine::fire_countdowns() {
   countdowns_.take_due(clock_, due_);
   for (Countdown const& timer : due_) {
     TimeMs const at = timer.trigger_ms;
-    spot_.forget_expired(at);
-    futures_.forget_expired(at);
     std::optional<std::string_view> scope;
     if (!timer.market.empty()) scope = timer.market;
     // The scope was validated when the timer was armed; a user without orders there simply has
@@ -50,9 +53,6 @@ TimeMs Engine::advance_to(TimeMs now) {
       static_cast<void>(futures_.cancel_all(timer.user, scope, std::nullopt, at));
     }
   }
-  spot_.forget_expired(clock_);
-  futures_.forget_expired(clock_);
-  return clock_;
 }
 
 PairSpec const* Engine::find_pair(std::string_view id) const noexcept {

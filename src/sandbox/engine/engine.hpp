@@ -3,7 +3,7 @@
 // catalogue, users' spot and futures money, spot and perpetual matching, countdown cancel-all,
 // and the events WebSocket channels need. No I/O, no JSON, no threads, no clock reads: every
 // mutating call takes `now` (ms on the caller's sandbox clock) and first advances the engine
-// clock to it, which fires due countdowns and forgets aged cancelled orders. The engine clock
+// clock to it, which fires due countdowns. The engine clock
 // never goes back: an earlier `now` is treated as the current engine time.
 //
 // Threading: not thread-safe; the owner calls it from one thread or strand. Errors are
@@ -51,9 +51,8 @@ class Engine {
 
   // ----- time -----
 
-  /// Advances the engine clock to `now` (never backwards), fires countdowns due by then (their
-  /// cancellations are stamped with the trigger time) and forgets aged orders. Returns the
-  /// engine time.
+  /// Advances the engine clock to `now` (never backwards) and fires countdowns due by then (their
+  /// cancellations are stamped with the trigger time). Returns the engine time.
   TimeMs advance_to(TimeMs now);
   /// The engine time: the latest `now` seen.
   [[nodiscard]] TimeMs now() const noexcept { return clock_; }
@@ -139,6 +138,8 @@ class Engine {
 
  private:
   Engine(Catalogue catalogue, EngineConfig config, EventSink* sink);
+  /// Cancels the orders of the countdowns due by the engine clock, each at its trigger time.
+  void fire_countdowns();
   [[nodiscard]] core::Result<CurrencyIndex> find_currency(std::string_view currency) const;
 
   Catalogue catalogue_;

@@ -10,7 +10,8 @@
 namespace tradelink::sandbox {
 
 struct EngineConfig {
-  /// How long a cancelled order without fills stays queryable (Gate: about 60 s).
+  /// How long a cancelled order without fills stays queryable (Gate: about 60 s); expired ones
+  /// are forgotten when the user's next such order on the market finishes.
   TimeMs cancelled_order_ttl_ms = 60'000;
   /// Finished orders remembered per user and market; older ones are forgotten first.
   std::size_t finished_orders_per_user_market = 5'000;

@@ -52,10 +52,35 @@ struct FuturesBalanceUpdate {
   OrderId order_id = 0;
 };
 
+/// The kinds of events a sink forwards. The engine builds only those: a balance, user trade or
+/// book delta nobody forwards would be assembled on every fill for nothing. State, histories and
+/// book update ids are the same whatever the interest.
+struct EventInterest {
+  bool balances = true;       ///< on_spot_balance, on_futures_balance
+  bool orders = true;         ///< on_spot_order, on_futures_order
+  bool user_trades = true;    ///< on_spot_user_trade, on_futures_user_trade
+  bool public_trades = true;  ///< on_spot_public_trade, on_futures_public_trade
+  bool books = true;          ///< on_spot_book, on_futures_book
+  bool positions = true;      ///< on_futures_position
+
+  [[nodiscard]] static constexpr EventInterest everything() noexcept { return {}; }
+  [[nodiscard]] static constexpr EventInterest nothing() noexcept {
+    return {false, false, false, false, false, false};
+  }
+  [[nodiscard]] static constexpr EventInterest orders_only() noexcept {
+    EventInterest interest = nothing();
+    interest.orders = true;
+    return interest;
+  }
+};
+
 /// Receiver of engine events. Not owned by the engine; must outlive it.
 class EventSink {
  public:
   virtual ~EventSink() = default;
+
+  /// What this sink forwards, fixed at construction; the engine skips the rest.
+  [[nodiscard]] EventInterest const& interest() const noexcept { return interest_; }
 
   virtual void on_spot_balance(SpotBalanceUpdate const& /*update*/) {}
   /// `put` when created, `update` after a partial fill, `finish` when it closed or was cancelled.
@@ -73,12 +98,21 @@ class EventSink {
   virtual void on_futures_book(BookDelta const& /*delta*/) {}
 
  protected:
+  /// A sink forwarding every kind of event.
   EventSink() = default;
+  /// A sink forwarding only the kinds in `interest`; the others' handlers are never called.
+  explicit EventSink(EventInterest interest) noexcept : interest_(interest) {}
   EventSink(EventSink const&) = default;
   EventSink& operator=(EventSink const&) = default;
+
+ private:
+  EventInterest interest_;
 };
 
-/// A sink that drops everything (the engine's default).
-class NullEventSink final : public EventSink {};
+/// A sink that drops everything (the engine's default), so the engine builds no events.
+class NullEventSink final : public EventSink {
+ public:
+  NullEventSink() noexcept : EventSink(EventInterest::nothing()) {}
+};
 
 }  // namespace tradelink::sandbox

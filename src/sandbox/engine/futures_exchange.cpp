@@ -5,13 +5,16 @@
 
 #include <algorithm>
 #include <utility>
+#include <variant>
 
 #include "sandbox/engine/labels.hpp"
 #include "sandbox/engine/money.hpp"
+#include "sandbox/engine/prefetch.hpp"
 
 namespace tradelink::sandbox {
 
 detail::FuturesContractMarket::FuturesContractMarket(ContractSpec contract_spec,
+                                                     core::Decimal max_order_value,
                                                      std::size_t candle_capacity)
     : spec(std::move(contract_spec)),
       price_grid(spec.order_price_round),
@@ -20,6 +23,7 @@ detail::FuturesContractMarket::FuturesContractMarket(ContractSpec contract_spec,
       lot_base(money::times(spec.size_step, spec.quanto_multiplier)),
       lot(money::LotSize::of(lot_base)),
       value_unit_raw(money::times(lot_base, spec.order_price_round).raw()),
+      max_value_units(max_order_value.raw() / value_unit_raw),
       stats(candle_capacity) {}
 
 FuturesExchange::FuturesExchange(Catalogue const& catalogue, CurrencyIndex settle,
@@ -27,14 +31,14 @@ FuturesExchange::FuturesExchange(Catalogue const& catalogue, CurrencyIndex settl
     : config_(config), settle_(settle), house_(house), sink_(sink) {
   markets_.reserve(catalogue.contracts.size());
   for (ContractSpec const& contract : catalogue.contracts) {
-    markets_.emplace_back(contract, config.candles_per_interval);
+    markets_.emplace_back(contract, config.max_order_value, config.candles_per_interval);
   }
 }
 
 // ----- accounts -----
 
 bool FuturesExchange::has_account(UserId user) const noexcept {
-  return account_index_.contains(user);
+  return account_index_.find(user).has_value();
 }
 
 core::Decimal FuturesExchange::available(AccountState const& account) const noexcept {
@@ -47,24 +51,25 @@ core::Result<void> FuturesExchange::transfer_in(UserId user, core::Decimal amoun
                       "Invalid parameter `amount` with value: " + amount.to_string());
   }
   auto const found = account_index_.find(user);
-  core::Decimal const current =
-      found == account_index_.end() ? core::Decimal{} : accounts_[found->second].total;
+  core::Decimal const current = found ? accounts_[*found].total : core::Decimal{};
   if (amount > money::minus(config_.max_balance, current)) {
     return make_error(Label::amount_too_much, "futures balance would exceed the sandbox maximum " +
                                                   config_.max_balance.to_string());
   }
-  auto const [entry, opened] =
-      account_index_.try_emplace(user, static_cast<std::uint32_t>(accounts_.size()));
-  if (opened) {
+  std::uint32_t const account_index = account_index_.add(user);
+  if (account_index == accounts_.size()) {
     AccountState account;
     account.user = user;
-    account.contracts.resize(markets_.size());
+    account.contracts.reserve(markets_.size());
     for (std::size_t index = 0; index < markets_.size(); ++index) {
-      account.contracts[index].position.leverage = markets_[index].spec.default_leverage;
+      UserContract holding;
+      holding.trades = RingBuffer<detail::FuturesFill>(config_.user_trades_per_user_market);
+      holding.position.leverage = markets_[index].spec.default_leverage;
+      account.contracts.push_back(std::move(holding));
     }
     accounts_.push_back(std::move(account));
   }
-  AccountState& account = accounts_[entry->second];
+  AccountState& account = accounts_[account_index];
   account.total = money::plus(account.total, amount);
   account.history.dnw = money::plus(account.history.dnw, amount);
   emit_balance(account, amount, FuturesBalanceChange::dnw, {}, 0, now);
@@ -94,11 +99,36 @@ core::Result<FuturesOrder> FuturesExchange::place(UserId user, FuturesOrderReque
                                                   TimeMs now) {
   auto const planned = validate(user, request);
   if (!planned) return planned.error();
-  std::uint32_t const slot = create(user, request, planned.value(), now);
-  conclude(slot, match(slot, now), now);
+  Plan const& plan = planned.value();
+  Market const& market = markets_[plan.contract];
+  OrderBook::Handle const first_maker = market.book.best(opposite(plan.side));
+  if (first_maker != OrderBook::none) {
+    OrderBook::Entry const& maker = market.book.entry(first_maker);
+    bool const crosses =
+        plan.price_ticks == 0 || (plan.side == Side::buy ? maker.price <= plan.price_ticks
+                                                         : maker.price >= plan.price_ticks);
+    // The first maker's record is probably cold: fetch it while the taker is being created.
+    if (crosses) prefetch_for_write(records_[maker.owner]);
+  }
+  std::uint32_t const slot = create(user, request, plan, now);
+  OrderId const id = records_[slot].order.id;
+  core::Result<FuturesOrder> result = conclude(slot, match(slot, now), now);
+  bool const rested = result->status == FuturesOrderStatus::open;
   close_flattened_positions(now);
+  if (rested) {
+    // Closing flattened positions may have finished it (a resting reduce-only order). Being its
+    // user's newest order on the contract, it was archived last and is still remembered.
+    auto const taker = records_.find(id);
+    if (taker.live != nullptr) {
+      result = taker.live->order;
+    } else if (taker.archived != nullptr) {
+      result = order_of(*taker.archived);
+    } else {
+      money::broken_invariant("placed futures order lost");
+    }
+  }
   flush_books(now);
-  return records_[slot].order;
+  return result;
 }
 
 std::uint32_t FuturesExchange::create(UserId user, FuturesOrderRequest const& request,
@@ -132,10 +162,10 @@ std::uint32_t FuturesExchange::create(UserId user, FuturesOrderRequest const& re
 
   texts_.insert(plan.account, 0, plan.text, order.id);
   AccountState& account = accounts_[plan.account];
-  link_back(account.contracts[plan.contract].open, records_, slot);
+  open_links_.link_back(account.contracts[plan.contract].open, slot);
   track_open(record, plan.lots);
   account.order_margin = money::plus(account.order_margin, plan.margin);
-  sink_.on_futures_order(OrderEvent::put, order);
+  if (sink_.interest().orders) sink_.on_futures_order(OrderEvent::put, order);
   return slot;
 }
 
@@ -154,10 +184,10 @@ void FuturesExchange::reserve(Record& record, std::int64_t lots) {
   record.reserved_lots = lots;
   core::Decimal const margin =
       lots == 0 ? core::Decimal{}
-                : initial_margin(money::scaled(static_cast<core::Decimal::Raw>(lots) *
-                                                   record.margin_ticks,
-                                               market.value_unit_raw),
-                                 account.contracts[record.contract].position.leverage);
+                : initial_margin(
+                      money::scaled(static_cast<core::Decimal::Raw>(lots) * record.margin_ticks,
+                                    market.value_unit_raw),
+                      account.contracts[record.contract].position.leverage);
   account.order_margin =
       money::plus(account.order_margin, money::minus(margin, record.reserved_margin));
   record.reserved_margin = margin;
@@ -170,12 +200,20 @@ void FuturesExchange::rest(std::uint32_t slot, TimeMs now) {
   mark_book_dirty(record.contract);
   if (record.filled_lots > 0) {
     record.order.update_time_ms = now;
-    sink_.on_futures_order(OrderEvent::update, record.order);
+    if (sink_.interest().orders) sink_.on_futures_order(OrderEvent::update, record.order);
   }
 }
 
-void FuturesExchange::finish(std::uint32_t slot, FinishAs finish_as, TimeMs now) {
+FuturesOrder FuturesExchange::finish(std::uint32_t slot, FinishAs finish_as, TimeMs now) {
   Record& record = records_[slot];
+  std::uint32_t const kept = archive_index(record.account, record.contract, false);
+  std::uint32_t const brief = archive_index(record.account, record.contract, true);
+  // Archiving below reads the oldest order of both archives, written long ago and cold: start
+  // fetching them now, so the misses overlap the book and margin work in between.
+  for (std::uint32_t const index : {kept, brief}) {
+    auto const* archive = records_.archived_orders(index);
+    if (archive != nullptr && !archive->empty()) prefetch_for_write(archive->front());
+  }
   if (record.book != OrderBook::none) {
     markets_[record.contract].book.remove(record.book);
     record.book = OrderBook::none;
@@ -185,45 +223,69 @@ void FuturesExchange::finish(std::uint32_t slot, FinishAs finish_as, TimeMs now)
   reserve(record, 0);
   AccountState& account = accounts_[record.account];
   UserContract& holding = account.contracts[record.contract];
-  unlink(holding.open, records_, slot);
+  open_links_.unlink(holding.open, slot);
   texts_.erase(record.account, 0, record.order.text, record.order.id);
   FuturesOrder& order = record.order;
   order.status = FuturesOrderStatus::finished;
   order.finish_as = finish_as;
   order.update_time_ms = order.finish_time_ms = now;
   ++order.update_id;
-  sink_.on_futures_order(OrderEvent::finish, order);
-
-  OrderId const id = order.id;
-  if (record.filled_lots == 0) expiries_.push_back({now + config_.cancelled_order_ttl_ms, id});
-  holding.finished.push_back(id);
-  if (holding.finished.size() > std::max<std::size_t>(config_.finished_orders_per_user_market, 1)) {
-    forget(holding.finished.front());
-    holding.finished.pop_front();
+  if (sink_.interest().orders) sink_.on_futures_order(OrderEvent::finish, order);
+  // Into the user's history on this contract, which forgets its oldest order when full. It is
+  // kept in two archives: an order finished without fills is queryable for a retention time only
+  // (remembered()), so those go to the second one, whose expired orders are forgotten at once —
+  // a user who mostly cancels keeps about one retention time of them, not a full history. Never
+  // forgets one finished in this call (a retention of 0): place() still looks its taker up.
+  FuturesOrder finished = order;
+  std::int64_t const lots = record.left_lots + record.filled_lots;
+  bool const ages_out = record.filled_lots == 0;
+  if (ages_out) {
+    records_.forget_expired(brief, [&](Archived const& oldest) {
+      return oldest.finish_time_ms < now && !remembered(oldest, now);
+    });
   }
+  std::size_t const limit = std::max<std::size_t>(config_.finished_orders_per_user_market, 1);
+  records_.make_room(kept, brief, limit);
+  records_.archive(
+      slot, ages_out ? brief : kept, limit,
+      Archived{.id = order.id,
+               .user = order.user,
+               .fill_price = order.fill_price,
+               .fee = order.fee,
+               .size_lots = record.side == Side::buy ? lots : -lots,
+               .left_lots = record.side == Side::buy ? record.left_lots : -record.left_lots,
+               .price_ticks = record.price_ticks,
+               .create_time_ms = order.create_time_ms,
+               .update_time_ms = order.update_time_ms,
+               .finish_time_ms = order.finish_time_ms,
+               .update_id = order.update_id,
+               .finish_sequence = ++finishes_,
+               .text = order.text,
+               .contract = record.contract,
+               .time_in_force = order.time_in_force,
+               .is_reduce_only = order.is_reduce_only,
+               .is_close = order.is_close,
+               .status = order.status,
+               .finish_as = order.finish_as});
+  return finished;
 }
 
-void FuturesExchange::forget(OrderId id) {
-  std::uint32_t const slot = records_.find(id);
-  if (slot != OrderStore<Record>::npos) records_.erase(slot);
-}
-
-void FuturesExchange::forget_expired(TimeMs now) {
-  while (!expiries_.empty() && expiries_.front().first <= now) {
-    forget(expiries_.front().second);
-    expiries_.pop_front();
-  }
+std::uint32_t FuturesExchange::archive_index(std::uint32_t account, std::uint32_t contract,
+                                             bool ages_out) const {
+  std::size_t const user_contract = static_cast<std::size_t>(account) * markets_.size() + contract;
+  return static_cast<std::uint32_t>(user_contract * 2 + (ages_out ? 1U : 0U));
 }
 
 core::Result<FuturesOrder> FuturesExchange::cancel(UserId user, OrderRef order, TimeMs now) {
-  auto const slot = find_order(user, order, now);
-  if (!slot) return slot.error();
-  if (records_[slot.value()].order.status == FuturesOrderStatus::finished) {
+  if (auto const* id = std::get_if<OrderId>(&order)) records_.prefetch(*id);
+  auto const found = find_order(user, order, now);
+  if (!found) return found.error();
+  if (found->archived != nullptr)
     return make_error(Label::order_finished, "Order already finished");
-  }
-  finish(slot.value(), FinishAs::cancelled, now);
+  std::uint32_t const slot = records_.find_live(found->live->order.id);
+  core::Result<FuturesOrder> result = finish(slot, FinishAs::cancelled, now);
   flush_books(now);
-  return records_[slot.value()].order;
+  return result;
 }
 
 core::Result<std::vector<FuturesOrder>> FuturesExchange::cancel_all(
@@ -243,12 +305,11 @@ core::Result<std::vector<FuturesOrder>> FuturesExchange::cancel_all(
   for (std::uint32_t index = first; index < last; ++index) {
     slots.clear();
     for (std::uint32_t slot = accounts_[account.value()].contracts[index].open.head;
-         slot != no_slot; slot = records_[slot].next_open) {
+         slot != no_slot; slot = open_links_.next(slot)) {
       if (!side || records_[slot].side == *side) slots.push_back(slot);
     }
     for (std::uint32_t const slot : slots) {
-      finish(slot, FinishAs::cancelled, now);
-      cancelled.push_back(records_[slot].order);
+      cancelled.push_back(finish(slot, FinishAs::cancelled, now));
     }
   }
   flush_books(now);
@@ -274,7 +335,7 @@ core::Result<FuturesPosition> FuturesExchange::set_leverage(UserId user, std::st
   UserContract& holding = account.contracts[contract_index.value()];
   core::Decimal const position_margin = holding.position.margin_at(leverage);
   core::Decimal needed = money::minus(position_margin, holding.position.margin);
-  for (std::uint32_t slot = holding.open.head; slot != no_slot; slot = records_[slot].next_open) {
+  for (std::uint32_t slot = holding.open.head; slot != no_slot; slot = open_links_.next(slot)) {
     Record const& record = records_[slot];
     core::Decimal const margin = initial_margin(
         money::scaled(static_cast<core::Decimal::Raw>(record.reserved_lots) * record.margin_ticks,
@@ -289,7 +350,7 @@ core::Result<FuturesPosition> FuturesExchange::set_leverage(UserId user, std::st
   account.position_margin =
       money::plus(account.position_margin, money::minus(position_margin, holding.position.margin));
   holding.position.margin = position_margin;
-  for (std::uint32_t slot = holding.open.head; slot != no_slot; slot = records_[slot].next_open) {
+  for (std::uint32_t slot = holding.open.head; slot != no_slot; slot = open_links_.next(slot)) {
     reserve(records_[slot], records_[slot].reserved_lots);
   }
   emit_position(account_index.value(), contract_index.value(), now);
@@ -314,6 +375,7 @@ core::Result<void> FuturesExchange::set_mark_price(std::string_view contract, co
 void FuturesExchange::emit_balance(AccountState const& account, core::Decimal change,
                                    FuturesBalanceChange type, std::string_view contract,
                                    OrderId order, TimeMs now) {
+  if (!sink_.interest().balances) return;
   FuturesBalanceUpdate update;
   update.user = account.user;
   update.time_ms = now;
@@ -329,7 +391,9 @@ void FuturesExchange::emit_position(std::uint32_t account, std::uint32_t contrac
   Position& position = accounts_[account].contracts[contract].position;
   ++position.update_id;
   position.time_ms = now;
-  sink_.on_futures_position(position_view(accounts_[account], contract));
+  if (sink_.interest().positions) {
+    sink_.on_futures_position(position_view(accounts_[account], contract));
+  }
 }
 
 void FuturesExchange::mark_book_dirty(std::uint32_t contract) {
@@ -343,6 +407,11 @@ void FuturesExchange::flush_books(TimeMs now) {
   for (std::uint32_t const contract : dirty_books_) {
     Market& market = markets_[contract];
     market.book_dirty = false;
+    if (!sink_.interest().books) {
+      // The update ids advanced with every change; nobody needs the changed levels.
+      if (market.book.discard_changes()) market.book_update_ms = now;
+      continue;
+    }
     if (!market.book.drain_changes(changes_)) continue;
     market.book_update_ms = now;
     delta_bids_.clear();

@@ -14,7 +14,6 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -29,6 +28,7 @@
 #include "sandbox/engine/order_store.hpp"
 #include "sandbox/engine/paging.hpp"
 #include "sandbox/engine/text_index.hpp"
+#include "sandbox/engine/user_index.hpp"
 
 namespace tradelink::sandbox {
 
@@ -65,8 +65,6 @@ class FuturesExchange {
   core::Result<std::vector<FuturesOrder>> cancel_all(UserId user,
                                                      std::optional<std::string_view> contract,
                                                      std::optional<Side> side, TimeMs now);
-  /// Forgets cancelled orders without fills whose retention ended at or before `now`.
-  void forget_expired(TimeMs now);
 
   // ----- positions and prices -----
 
@@ -115,9 +113,12 @@ class FuturesExchange {
       std::string_view contract) const;
   /// Orders resting in all books.
   [[nodiscard]] std::size_t resting_order_count() const noexcept;
+  /// Orders remembered, open or finished (what the retention limits bound).
+  [[nodiscard]] std::size_t remembered_order_count() const noexcept { return records_.size(); }
 
  private:
   using Record = detail::FuturesRecord;
+  using Archived = detail::FuturesArchivedOrder;
   using Market = detail::FuturesContractMarket;
   using AccountState = detail::FuturesAccountState;
   using UserContract = detail::FuturesUserContract;
@@ -154,15 +155,21 @@ class FuturesExchange {
   void fill(std::uint32_t taker_slot, std::uint32_t maker_slot, std::int64_t lots, TimeMs now);
   core::Decimal settle(std::uint32_t slot, std::int64_t lots, std::int64_t price_ticks, Role role,
                        TradeId trade_id, TimeMs now);
-  void conclude(std::uint32_t taker_slot, StopReason reason, TimeMs now);
+  /// Rests or finishes a taker once matching stopped; returns the order as it stands then.
+  FuturesOrder conclude(std::uint32_t taker_slot, StopReason reason, TimeMs now);
   void close_flattened_positions(TimeMs now);
 
   // lifecycle and accounting (futures_exchange.cpp)
   std::uint32_t create(UserId user, FuturesOrderRequest const& request, Plan const& plan,
                        TimeMs now);
   void rest(std::uint32_t slot, TimeMs now);
-  void finish(std::uint32_t slot, FinishAs finish_as, TimeMs now);
-  void forget(OrderId id);
+  /// Finishes the order in live `slot` and archives it; returns the finished order.
+  FuturesOrder finish(std::uint32_t slot, FinishAs finish_as, TimeMs now);
+  /// Index in records_ of the archive of a user's finished orders on one contract: those kept
+  /// until the history is full, or those queryable only for a retention time (`ages_out`: no
+  /// fills, see remembered()).
+  [[nodiscard]] std::uint32_t archive_index(std::uint32_t account, std::uint32_t contract,
+                                            bool ages_out) const;
   /// Makes `lots` of the order hold order margin, at its margin price and the position's
   /// current leverage, and moves the difference in the account's order_margin.
   void reserve(Record& record, std::int64_t lots);
@@ -177,9 +184,14 @@ class FuturesExchange {
   [[nodiscard]] FuturesPosition position_view(AccountState const& account,
                                               std::uint32_t contract) const;
   [[nodiscard]] core::Decimal effective_mark(Market const& market, Position const& position) const;
-  [[nodiscard]] core::Result<std::uint32_t> find_order(UserId user, OrderRef order,
-                                                       TimeMs now) const;
-  [[nodiscard]] bool remembered(Record const& record, TimeMs now) const noexcept;
+  /// The order `order` of `user`, open or finished and still remembered.
+  [[nodiscard]] core::Result<OrderStore<Record, Archived>::Found> find_order(UserId user,
+                                                                             OrderRef order,
+                                                                             TimeMs now) const;
+  /// False for an order finished without fills whose retention time has passed.
+  [[nodiscard]] bool remembered(Archived const& order, TimeMs now) const noexcept;
+  /// The full view of an archived order.
+  [[nodiscard]] FuturesOrder order_of(Archived const& archived) const;
   [[nodiscard]] core::Decimal available(AccountState const& account) const noexcept;
 
   EngineConfig const& config_;
@@ -188,17 +200,18 @@ class FuturesExchange {
   EventSink& sink_;
 
   std::vector<Market> markets_;
-  std::unordered_map<UserId, std::uint32_t> account_index_;
+  UserIndex account_index_;
   std::vector<AccountState> accounts_;
-  OrderStore<Record> records_;
+  OrderStore<Record, Archived> records_;
+  OpenLinks open_links_;  ///< users' open lists through records_' slots
   TextIndex texts_;
-  RingBuffer<std::pair<TimeMs, OrderId>> expiries_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> flattened_;  ///< (account, contract)
   std::vector<std::uint32_t> dirty_books_;
   OrderBook::Changes changes_;
   std::vector<PriceLevel> delta_bids_;
   std::vector<PriceLevel> delta_asks_;
   TradeId last_trade_id_ = 0;
+  std::uint64_t finishes_ = 0;  ///< orders finished so far: the next finish_sequence
 };
 
 }  // namespace tradelink::sandbox

@@ -7,6 +7,7 @@
 
 #include "sandbox/engine/futures_exchange.hpp"
 #include "sandbox/engine/money.hpp"
+#include "sandbox/engine/prefetch.hpp"
 
 namespace tradelink::sandbox {
 
@@ -43,6 +44,10 @@ FuturesExchange::StopReason FuturesExchange::match(std::uint32_t taker_slot, Tim
     }
     std::int64_t const lots =
         std::min({maker.quantity, taker.left_lots, taker_capacity, maker_capacity});
+    // Fills take much longer than a memory access: fetch the next maker's record meanwhile.
+    if (maker.next != OrderBook::none) {
+      prefetch_for_write(records_[market.book.entry(maker.next).owner]);
+    }
     fill(taker_slot, maker_slot, lots, now);
   }
 }
@@ -61,20 +66,18 @@ void FuturesExchange::fill(std::uint32_t taker_slot, std::uint32_t maker_slot, s
 
   core::Decimal const price = market.price_grid.to_decimal(price_ticks);
   core::Decimal const size = market.size_grid.to_decimal(lots);
-  FuturesPublicTrade trade;
-  trade.id = trade_id;
-  trade.contract = market.spec.name;
-  trade.size = records_[taker_slot].side == Side::buy ? size : money::negated(size);
-  trade.price = price;
-  trade.create_time_ms = now;
-  market.trades.push_back(trade);
-  if (market.trades.size() > config_.public_trades_per_market) market.trades.pop_front();
+  market.last_trade_ticks = price_ticks;
   market.stats.record(now, price, size, money::scaled(lots, market.lot_value(price_ticks).raw()));
-  sink_.on_futures_public_trade(trade);
+  // Built in place: a trade assembled on the stack and copied in stalls on store forwarding.
+  FuturesPublicTrade const& trade = market.trades.emplace_back(
+      trade_id, market.spec.name,
+      records_[taker_slot].side == Side::buy ? size : money::negated(size), price, now);
+  if (sink_.interest().public_trades) sink_.on_futures_public_trade(trade);
+  if (market.trades.size() > config_.public_trades_per_market) market.trades.pop_front();
 
   if (records_[maker_slot].left_lots == 0) {
     finish(maker_slot, FinishAs::filled, now);
-  } else {
+  } else if (sink_.interest().orders) {
     sink_.on_futures_order(OrderEvent::update, records_[maker_slot].order);
   }
 }
@@ -114,7 +117,11 @@ core::Decimal FuturesExchange::settle(std::uint32_t slot, std::int64_t lots,
   if (record.reserved_lots > record.left_lots) reserve(record, record.left_lots);
   order.left =
       market.size_grid.to_decimal(record.side == Side::buy ? record.left_lots : -record.left_lots);
-  order.fill_price = money::price_of(record.filled_value, record.filled_lots, market.lot);
+  // Fills all at one price (every maker fill is at the maker's own price) average to that price
+  // exactly; only a mix needs the division.
+  order.fill_price = record.filled_value == money::scaled(record.filled_lots, lot_value.raw())
+                         ? market.price_grid.to_decimal(price_ticks)
+                         : money::price_of(record.filled_value, record.filled_lots, market.lot);
   order.fee = money::plus(order.fee, fee);
   order.update_time_ms = now;
   ++order.update_id;
@@ -133,42 +140,41 @@ core::Decimal FuturesExchange::settle(std::uint32_t slot, std::int64_t lots,
   }
   emit_position(record.account, record.contract, now);
 
-  FuturesUserTrade trade;
-  trade.id = trade_id;
-  trade.user = account.user;
-  trade.order_id = order.id;
-  trade.contract = market.spec.name;
-  trade.size = market.size_grid.to_decimal(signed_lots);
   std::int64_t const closed = signed_lots < 0 ? -outcome.closed_lots : outcome.closed_lots;
-  trade.close_size = market.size_grid.to_decimal(closed);
-  trade.price = market.price_grid.to_decimal(price_ticks);
-  trade.fee = fee;
-  trade.role = role;
-  trade.text = order.text;
-  trade.create_time_ms = now;
-  holding.trades.push_back(trade);
+  holding.trades.emplace_back(trade_id, order.id, signed_lots, closed, price_ticks, fee, now,
+                              order.text, role);
   if (holding.trades.size() > config_.user_trades_per_user_market) holding.trades.pop_front();
-  sink_.on_futures_user_trade(trade);
+  if (sink_.interest().user_trades) {
+    sink_.on_futures_user_trade(FuturesUserTrade{.id = trade_id,
+                                                 .user = account.user,
+                                                 .order_id = order.id,
+                                                 .contract = market.spec.name,
+                                                 .size = market.size_grid.to_decimal(signed_lots),
+                                                 .close_size = market.size_grid.to_decimal(closed),
+                                                 .price = market.price_grid.to_decimal(price_ticks),
+                                                 .fee = fee,
+                                                 .role = role,
+                                                 .text = order.text,
+                                                 .create_time_ms = now});
+  }
 
   if (outcome.closed_position) flattened_.emplace_back(record.account, record.contract);
   return fee;
 }
 
-void FuturesExchange::conclude(std::uint32_t taker_slot, StopReason reason, TimeMs now) {
+FuturesOrder FuturesExchange::conclude(std::uint32_t taker_slot, StopReason reason, TimeMs now) {
   Record const& taker = records_[taker_slot];
   switch (reason) {
-    case StopReason::filled: finish(taker_slot, FinishAs::filled, now); return;
-    case StopReason::reduce_limit: finish(taker_slot, FinishAs::reduce_only, now); return;
+    case StopReason::filled: return finish(taker_slot, FinishAs::filled, now);
+    case StopReason::reduce_limit: return finish(taker_slot, FinishAs::reduce_only, now);
     case StopReason::limit_reached:
     case StopReason::book_empty: break;
   }
   bool const rests = taker.price_ticks != 0 && (taker.order.time_in_force == TimeInForce::gtc ||
                                                 taker.order.time_in_force == TimeInForce::poc);
-  if (rests) {
-    rest(taker_slot, now);
-  } else {
-    finish(taker_slot, FinishAs::ioc, now);
-  }
+  if (!rests) return finish(taker_slot, FinishAs::ioc, now);
+  rest(taker_slot, now);
+  return taker.order;
 }
 
 void FuturesExchange::close_flattened_positions(TimeMs now) {
@@ -177,7 +183,7 @@ void FuturesExchange::close_flattened_positions(TimeMs now) {
     UserContract const& holding = accounts_[account].contracts[contract];
     if (holding.position.size != 0) continue;
     doomed.clear();
-    for (std::uint32_t slot = holding.open.head; slot != no_slot; slot = records_[slot].next_open) {
+    for (std::uint32_t slot = holding.open.head; slot != no_slot; slot = open_links_.next(slot)) {
       if (records_[slot].order.is_reduce_only) doomed.push_back(slot);
     }
     for (std::uint32_t const slot : doomed) finish(slot, FinishAs::position_closed, now);

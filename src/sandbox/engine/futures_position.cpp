@@ -1,6 +1,7 @@
 #include "sandbox/engine/futures_position.hpp"
 
 #include "sandbox/engine/money.hpp"
+#include "sandbox/engine/wide_division.hpp"
 
 namespace tradelink::sandbox {
 namespace {
@@ -10,9 +11,15 @@ namespace {
 core::Decimal proportion(core::Decimal value, std::int64_t part, std::int64_t whole) noexcept {
   if (part == whole) return value;
   core::Decimal::Raw const raw = value.raw();
-  core::Decimal::Raw const quotient = raw / whole;
-  core::Decimal::Raw const remainder = raw % whole;
-  return core::Decimal::from_raw(quotient * part + remainder * part / whole);
+  money::Wide const magnitude =
+      raw < 0 ? money::Wide{0} - static_cast<money::Wide>(raw) : static_cast<money::Wide>(raw);
+  auto const divisor = static_cast<std::uint64_t>(whole);
+  auto const multiplier = static_cast<std::uint64_t>(part);
+  auto const [quotient, remainder] = money::divide(magnitude, divisor);
+  // remainder × part < whole² < 2^126.
+  money::Wide const share = money::divide(money::Wide{remainder} * multiplier, divisor).quotient;
+  auto const result = static_cast<core::Decimal::Raw>(quotient * multiplier + share);
+  return core::Decimal::from_raw(raw < 0 ? -result : result);
 }
 
 std::int64_t magnitude(std::int64_t value) noexcept {

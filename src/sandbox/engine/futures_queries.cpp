@@ -28,14 +28,39 @@ std::vector<Item> page_of(std::vector<Item> items, Page page) {
 
 }  // namespace
 
-bool FuturesExchange::remembered(Record const& record, TimeMs now) const noexcept {
-  bool const ages_out =
-      record.order.status == FuturesOrderStatus::finished && record.filled_lots == 0;
-  return !ages_out || record.order.finish_time_ms + config_.cancelled_order_ttl_ms > now;
+bool FuturesExchange::remembered(Archived const& order, TimeMs now) const noexcept {
+  bool const without_fills = order.size_lots == order.left_lots;
+  return !without_fills || order.finish_time_ms + config_.cancelled_order_ttl_ms > now;
 }
 
-core::Result<std::uint32_t> FuturesExchange::find_order(UserId user, OrderRef order,
-                                                        TimeMs now) const {
+FuturesOrder FuturesExchange::order_of(Archived const& archived) const {
+  Market const& market = markets_[archived.contract];
+  FuturesOrder order;
+  order.id = archived.id;
+  order.user = archived.user;
+  order.contract = market.spec.name;
+  order.text = archived.text;
+  order.size = market.size_grid.to_decimal(archived.size_lots);
+  order.left = market.size_grid.to_decimal(archived.left_lots);
+  order.price = market.price_grid.to_decimal(archived.price_ticks);
+  order.fill_price = archived.fill_price;
+  order.fee = archived.fee;
+  order.maker_fee_rate = market.spec.maker_fee_rate;
+  order.taker_fee_rate = market.spec.taker_fee_rate;
+  order.time_in_force = archived.time_in_force;
+  order.is_reduce_only = archived.is_reduce_only;
+  order.is_close = archived.is_close;
+  order.status = archived.status;
+  order.finish_as = archived.finish_as;
+  order.create_time_ms = archived.create_time_ms;
+  order.update_time_ms = archived.update_time_ms;
+  order.finish_time_ms = archived.finish_time_ms;
+  order.update_id = archived.update_id;
+  return order;
+}
+
+core::Result<OrderStore<FuturesExchange::Record, FuturesExchange::Archived>::Found>
+FuturesExchange::find_order(UserId user, OrderRef order, TimeMs now) const {
   auto const account = find_account(user);
   if (!account) return account.error();
   OrderId id = 0;
@@ -45,17 +70,23 @@ core::Result<std::uint32_t> FuturesExchange::find_order(UserId user, OrderRef or
     id = texts_.find(account.value(), 0, std::get<std::string_view>(order));
   }
   if (id <= 0) return order_not_found();
-  std::uint32_t const slot = records_.find(id);
-  if (slot == OrderStore<Record>::npos) return order_not_found();
-  Record const& record = records_[slot];
-  if (record.order.user != user || !remembered(record, now)) return order_not_found();
-  return slot;
+  auto const found = records_.find(id);
+  if (found.live != nullptr) {  // open
+    if (found.live->order.user != user) return order_not_found();
+    return found;
+  }
+  if (found.archived == nullptr || found.archived->user != user ||
+      !remembered(*found.archived, now)) {
+    return order_not_found();
+  }
+  return found;
 }
 
 core::Result<FuturesOrder> FuturesExchange::order(UserId user, OrderRef order, TimeMs now) const {
-  auto const slot = find_order(user, order, now);
-  if (!slot) return slot.error();
-  return records_[slot.value()].order;
+  auto const found = find_order(user, order, now);
+  if (!found) return found.error();
+  if (found->live != nullptr) return found->live->order;
+  return order_of(*found->archived);
 }
 
 core::Result<std::vector<FuturesOrder>> FuturesExchange::open_orders(
@@ -73,7 +104,7 @@ core::Result<std::vector<FuturesOrder>> FuturesExchange::open_orders(
   std::vector<FuturesOrder> orders;
   for (std::uint32_t index = first; index < last; ++index) {
     for (std::uint32_t slot = accounts_[account.value()].contracts[index].open.head;
-         slot != no_slot; slot = records_[slot].next_open) {
+         slot != no_slot; slot = open_links_.next(slot)) {
       orders.push_back(records_[slot].order);
     }
   }
@@ -94,11 +125,13 @@ core::Result<std::vector<FuturesOrder>> FuturesExchange::finished_orders(
   }
   std::vector<FuturesOrder> orders;
   for (std::uint32_t index = first; index < last; ++index) {
-    auto const& finished = accounts_[account.value()].contracts[index].finished;
-    for (std::size_t entry = 0; entry < finished.size(); ++entry) {
-      std::uint32_t const slot = records_.find(finished[entry]);
-      if (slot != OrderStore<Record>::npos && remembered(records_[slot], now)) {
-        orders.push_back(records_[slot].order);
+    for (bool const ages_out : {false, true}) {
+      auto const* finished =
+          records_.archived_orders(archive_index(account.value(), index, ages_out));
+      if (finished == nullptr) continue;
+      for (std::size_t entry = 0; entry < finished->size(); ++entry) {
+        Archived const& archived = (*finished)[entry];
+        if (remembered(archived, now)) orders.push_back(order_of(archived));
       }
     }
   }
@@ -120,9 +153,24 @@ core::Result<std::vector<FuturesUserTrade>> FuturesExchange::my_trades(
   }
   std::vector<FuturesUserTrade> trades;
   for (std::uint32_t index = first; index < last; ++index) {
+    Market const& market = markets_[index];
     auto const& history = accounts_[account.value()].contracts[index].trades;
     for (std::size_t entry = 0; entry < history.size(); ++entry) {
-      if (!order || history[entry].order_id == *order) trades.push_back(history[entry]);
+      detail::FuturesFill const& fill = history[entry];
+      if (order && fill.order_id != *order) continue;
+      FuturesUserTrade trade;
+      trade.id = fill.id;
+      trade.user = user;
+      trade.order_id = fill.order_id;
+      trade.contract = market.spec.name;
+      trade.size = market.size_grid.to_decimal(fill.lots);
+      trade.close_size = market.size_grid.to_decimal(fill.closed_lots);
+      trade.price = market.price_grid.to_decimal(fill.price_ticks);
+      trade.fee = fill.fee;
+      trade.role = fill.role;
+      trade.text = fill.text;
+      trade.create_time_ms = fill.create_time_ms;
+      trades.push_back(trade);
     }
   }
   return page_of(std::move(trades), page);
@@ -157,13 +205,19 @@ FuturesPosition FuturesExchange::position_view(AccountState const& account,
   view.pending_orders = static_cast<std::int64_t>(holding.open.count);
   view.update_id = position.update_id;
   view.time_ms = position.time_ms;
-  view.mark_price = effective_mark(market, position);
+  // Without a mark set, positions are valued at the last trade, a price on the order grid: one
+  // lot there is worth lot_value(ticks) exactly, no product to round.
+  bool const marked_at_last_trade = !market.mark_price && market.last_trade_ticks != 0;
+  view.mark_price = marked_at_last_trade ? market.price_grid.to_decimal(market.last_trade_ticks)
+                                         : effective_mark(market, position);
   if (position.size != 0) {
     std::int64_t const held = position.size < 0 ? -position.size : position.size;
     view.entry_price = money::price_of(position.entry_value, held, market.lot);
     if (view.entry_price.is_negative()) view.entry_price = money::negated(view.entry_price);
     // One lot at the mark: a short product (few digits each side), then whole-lot multiples.
-    core::Decimal const lot_at_mark = money::times(market.lot_base, view.mark_price);
+    core::Decimal const lot_at_mark = marked_at_last_trade
+                                          ? market.lot_value(market.last_trade_ticks)
+                                          : money::times(market.lot_base, view.mark_price);
     view.value = money::scaled(held, lot_at_mark.raw());
     view.unrealised_pnl =
         money::minus(money::scaled(position.size, lot_at_mark.raw()), position.entry_value);

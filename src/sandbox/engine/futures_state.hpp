@@ -35,13 +35,38 @@ struct FuturesRecord {
   core::Decimal reserved_margin;   ///< this order's share of the account's order_margin
   core::Decimal filled_value;      ///< Σ lots × lot value of the fills
   OrderBook::Handle book = OrderBook::none;
-  std::uint32_t prev_open = no_slot;
-  std::uint32_t next_open = no_slot;
+};
+
+/// A finished futures order as the history keeps it: the fields of FuturesOrder that do not
+/// follow from the contract (see FuturesExchange::order_of()). The history is large and written
+/// on every finish, so it stays compact: under half a live record.
+struct FuturesArchivedOrder {
+  OrderId id = 0;
+  UserId user = 0;
+  core::Decimal fill_price;
+  core::Decimal fee;
+  std::int64_t size_lots = 0;  ///< signed
+  std::int64_t left_lots = 0;  ///< signed
+  std::int64_t price_ticks = 0;
+  TimeMs create_time_ms = 0;
+  TimeMs update_time_ms = 0;
+  TimeMs finish_time_ms = 0;
+  std::int64_t update_id = 0;
+  /// Position in the exchange's order of finishes: the history forgets by it.
+  std::uint64_t finish_sequence = 0;
+  FixedText text;
+  std::uint32_t contract = 0;
+  TimeInForce time_in_force = TimeInForce::gtc;
+  bool is_reduce_only = false;
+  bool is_close = false;
+  FuturesOrderStatus status = FuturesOrderStatus::open;
+  FinishAs finish_as = FinishAs::open;
 };
 
 /// One contract's market.
 struct FuturesContractMarket {
-  FuturesContractMarket(ContractSpec contract_spec, std::size_t candle_capacity);
+  FuturesContractMarket(ContractSpec contract_spec, core::Decimal max_order_value,
+                        std::size_t candle_capacity);
 
   /// Value of one lot at `price_ticks`, in raw Decimal units of USDT.
   [[nodiscard]] core::Decimal lot_value(std::int64_t price_ticks) const noexcept {
@@ -49,31 +74,47 @@ struct FuturesContractMarket {
   }
 
   ContractSpec spec;
-  Grid price_grid;                        ///< order_price_round
-  Grid size_grid;                         ///< size_step (1 for integer contracts)
-  Grid mark_grid;                         ///< mark_price_round
-  core::Decimal lot_base;                 ///< base units per lot: size_step × quanto
-  money::LotSize lot;                     ///< lot_base as n × 10^-e, for money::price_of()
-  core::Decimal::Raw value_unit_raw = 0;  ///< one lot at one tick, raw USDT units
+  Grid price_grid;                         ///< order_price_round
+  Grid size_grid;                          ///< size_step (1 for integer contracts)
+  Grid mark_grid;                          ///< mark_price_round
+  core::Decimal lot_base;                  ///< base units per lot: size_step × quanto
+  money::LotSize lot;                      ///< lot_base as n × 10^-e, for money::price_of()
+  core::Decimal::Raw value_unit_raw = 0;   ///< one lot at one tick, raw USDT units
+  core::Decimal::Raw max_value_units = 0;  ///< the engine's largest order value in lot × tick units
   OrderBook book;
   MarketStats stats;
   RingBuffer<FuturesPublicTrade> trades;  ///< newest at the back
   std::optional<core::Decimal> mark_price;
-  std::int64_t long_lots = 0;  ///< open interest: Σ positive position sizes
+  std::int64_t last_trade_ticks = 0;  ///< price of the last trade (stats' last price), 0 before
+  std::int64_t long_lots = 0;         ///< open interest: Σ positive position sizes
   TimeMs book_update_ms = 0;
   bool book_dirty = false;
+};
+
+/// One of a user's fills as the history keeps it. The rest of a FuturesUserTrade (user,
+/// contract, sizes and price as Decimals) follows from the owner, the contract and these
+/// integers; the history is large and written on every fill, so it stays compact.
+struct FuturesFill {
+  TradeId id = 0;
+  OrderId order_id = 0;
+  std::int64_t lots = 0;         ///< signed from this user's side
+  std::int64_t closed_lots = 0;  ///< part of `lots` that reduced a position, same sign
+  std::int64_t price_ticks = 0;
+  core::Decimal fee;
+  TimeMs create_time_ms = 0;
+  FixedText text;
+  Role role = Role::taker;
 };
 
 /// A user's position, orders and fills on one contract.
 struct FuturesUserContract {
   Position position;
   OpenList open;
-  std::int64_t open_buy_lots = 0;       ///< Σ left of open buy orders
-  std::int64_t open_sell_lots = 0;      ///< Σ left of open sell orders
-  std::int64_t reduce_buy_lots = 0;     ///< Σ left of open reduce-only buys
-  std::int64_t reduce_sell_lots = 0;    ///< Σ left of open reduce-only sells
-  RingBuffer<OrderId> finished;         ///< newest at the back
-  RingBuffer<FuturesUserTrade> trades;  ///< newest at the back
+  std::int64_t open_buy_lots = 0;     ///< Σ left of open buy orders
+  std::int64_t open_sell_lots = 0;    ///< Σ left of open sell orders
+  std::int64_t reduce_buy_lots = 0;   ///< Σ left of open reduce-only buys
+  std::int64_t reduce_sell_lots = 0;  ///< Σ left of open reduce-only sells
+  RingBuffer<FuturesFill> trades;     ///< newest at the back
 };
 
 /// A user's USDT futures account.

@@ -31,11 +31,11 @@ core::Result<std::uint32_t> FuturesExchange::find_contract(std::string_view cont
 
 core::Result<std::uint32_t> FuturesExchange::find_account(UserId user) const {
   auto const found = account_index_.find(user);
-  if (found == account_index_.end()) {
+  if (!found) {
     return make_error(Label::user_not_found,
                       "please transfer funds first to create futures account");
   }
-  return found->second;
+  return *found;
 }
 
 std::int64_t FuturesExchange::crossing_lots(Market const& market, Side side,
@@ -154,7 +154,7 @@ core::Result<FuturesExchange::Plan> FuturesExchange::validate(
   plan.margin_ticks =
       plan.price_ticks != 0 ? plan.price_ticks : worst_price_ticks(market, plan.side, plan.lots);
   auto const value_units = static_cast<core::Decimal::Raw>(plan.lots) * plan.margin_ticks;
-  if (value_units > config_.max_order_value.raw() / market.value_unit_raw) {
+  if (value_units > market.max_value_units) {
     return make_error(Label::size_too_large, "order value exceeds the sandbox maximum " +
                                                  config_.max_order_value.to_string());
   }

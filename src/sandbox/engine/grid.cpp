@@ -8,10 +8,10 @@ Grid Grid::decimals(int digits) noexcept {
   return Grid(core::Decimal::from_raw(step));
 }
 
-std::optional<std::int64_t> Grid::to_units(core::Decimal value) const noexcept {
+std::optional<std::int64_t> Grid::to_units_wide(core::Decimal::Raw raw) const noexcept {
   core::Decimal::Raw const step = step_.raw();
-  if (value.raw() % step != 0) return std::nullopt;
-  core::Decimal::Raw const units = value.raw() / step;
+  if (raw % step != 0) return std::nullopt;
+  core::Decimal::Raw const units = raw / step;
   if (units > max_units || units < -max_units) return std::nullopt;
   return static_cast<std::int64_t>(units);
 }

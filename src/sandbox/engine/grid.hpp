@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "core/decimal.hpp"
+#include "sandbox/engine/wide_division.hpp"
 
 namespace tradelink::sandbox {
 
@@ -22,7 +23,18 @@ class Grid {
 
   /// `value` as a count of steps; nullopt when it is not a multiple of the step or |count|
   /// exceeds max_units.
-  [[nodiscard]] std::optional<std::int64_t> to_units(core::Decimal value) const noexcept;
+  [[nodiscard]] std::optional<std::int64_t> to_units(core::Decimal value) const noexcept {
+    core::Decimal::Raw const raw = value.raw();
+    if (step_.raw() > static_cast<core::Decimal::Raw>(UINT64_MAX)) return to_units_wide(raw);
+    // Every order passes here twice: one native 128-by-64 division instead of libgcc's.
+    money::Wide const magnitude =
+        raw < 0 ? money::Wide{0} - static_cast<money::Wide>(raw) : static_cast<money::Wide>(raw);
+    auto const [quotient, remainder] =
+        money::divide(magnitude, static_cast<std::uint64_t>(step_.raw()));
+    if (remainder != 0 || quotient > static_cast<money::Wide>(max_units)) return std::nullopt;
+    auto const units = static_cast<std::int64_t>(quotient);
+    return raw < 0 ? -units : units;
+  }
   /// `units` × step, exact.
   [[nodiscard]] core::Decimal to_decimal(std::int64_t units) const noexcept {
     return core::Decimal::from_raw(static_cast<core::Decimal::Raw>(units) * step_.raw());
@@ -31,6 +43,9 @@ class Grid {
   [[nodiscard]] core::Decimal step() const noexcept { return step_; }
 
  private:
+  /// to_units() for steps of 2^64 raw units (about 18.4) and more.
+  [[nodiscard]] std::optional<std::int64_t> to_units_wide(core::Decimal::Raw raw) const noexcept;
+
   core::Decimal step_;
 };
 

@@ -23,12 +23,13 @@ MarketStats::MarketStats(std::size_t candle_capacity)
 
 void MarketStats::record(TimeMs time, core::Decimal price, core::Decimal amount,
                          core::Decimal quote_volume) {
+  last_ = price;
+  if (series_[0].merge_trade(seconds_of(time), price, amount, quote_volume)) return;
   std::optional<Candle> piece =
       Candle{seconds_of(time), price, price, price, price, amount, quote_volume, false};
   for (std::size_t level = 0; level < series_.size() && piece; ++level) {
     piece = series_[level].absorb(*piece);
   }
-  last_ = price;
 }
 
 std::vector<Candle> MarketStats::complete(CandleInterval interval) const {

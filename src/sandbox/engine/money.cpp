@@ -1,7 +1,11 @@
 #include "sandbox/engine/money.hpp"
 
+#include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
+
+#include "sandbox/engine/wide_division.hpp"
 
 namespace tradelink::sandbox::money {
 
@@ -10,7 +14,50 @@ void broken_invariant(char const* what) noexcept {
   std::abort();
 }
 
+namespace {
+
+__extension__ using Unsigned = unsigned __int128;
+constexpr std::int64_t units_per_whole = 1'000'000'000'000'000'000;
+
+Unsigned magnitude(Decimal::Raw raw) noexcept {
+  return raw < 0 ? Unsigned{0} - static_cast<Unsigned>(raw) : static_cast<Unsigned>(raw);
+}
+
+/// 10^0 .. 10^18.
+constexpr std::array<Unsigned, 19> powers_of_ten = [] {
+  std::array<Unsigned, 19> powers{};
+  Unsigned power = 1;
+  for (auto& entry : powers) {
+    entry = power;
+    power *= 10;
+  }
+  return powers;
+}();
+
+Unsigned power_of_ten(int exponent) noexcept {
+  return powers_of_ten[static_cast<std::size_t>(exponent)];
+}
+
+}  // namespace
+
 Decimal times(Decimal a, Decimal b, core::Rounding mode) noexcept {
+  Unsigned left = magnitude(a.raw());
+  Unsigned right = magnitude(b.raw());
+  if (right >> 64 != 0) std::swap(left, right);
+  if (mode == core::Rounding::half_even && right >> 64 == 0) {
+    // An amount times a price, size or fee rate: exact through 192 bits, one rounding.
+    if (auto const product =
+            multiply_divide(left, static_cast<std::uint64_t>(right), units_per_whole)) {
+      Unsigned magnitude_units = product->quotient;
+      if (half_even_rounds_up(product->remainder, units_per_whole, (magnitude_units & 1) != 0)) {
+        ++magnitude_units;
+      }
+      if (magnitude_units >> 127 == 0) {
+        auto const units = static_cast<Decimal::Raw>(magnitude_units);
+        return Decimal::from_raw(((a.raw() < 0) != (b.raw() < 0)) ? -units : units);
+      }
+    }
+  }
   auto const product = a.mul(b, mode);
   if (!product) broken_invariant("decimal product overflow");
   return *product;
@@ -21,23 +68,6 @@ Decimal divided(Decimal a, Decimal b, core::Rounding mode) noexcept {
   if (!quotient) broken_invariant("decimal division failed");
   return *quotient;
 }
-
-namespace {
-
-__extension__ using Unsigned = unsigned __int128;
-constexpr std::int64_t units_per_whole = 1'000'000'000'000'000'000;
-
-constexpr Unsigned power_of_ten(int exponent) noexcept {
-  Unsigned power = 1;
-  for (int step = 0; step < exponent; ++step) power *= 10;
-  return power;
-}
-
-Unsigned magnitude(Decimal::Raw raw) noexcept {
-  return raw < 0 ? Unsigned{0} - static_cast<Unsigned>(raw) : static_cast<Unsigned>(raw);
-}
-
-}  // namespace
 
 LotSize LotSize::of(Decimal step) noexcept {
   Decimal::Raw units = step.raw();
@@ -51,35 +81,37 @@ LotSize LotSize::of(Decimal step) noexcept {
 
 Decimal price_of(Decimal value, std::int64_t lots, LotSize lot) noexcept {
   // price raw = value raw × 10^exponent / (lots × units)
-  Unsigned numerator = 0;
   std::int64_t denominator = 0;
-  if (__builtin_mul_overflow(magnitude(value.raw()), power_of_ten(lot.exponent), &numerator) ||
-      __builtin_mul_overflow(lots, lot.units, &denominator) ||
-      numerator >> 126 != 0) {
-    Decimal const size = Decimal::from_raw(static_cast<Decimal::Raw>(lots) *
-                                           (static_cast<Decimal::Raw>(lot.units) *
-                                            static_cast<Decimal::Raw>(power_of_ten(Decimal::scale - lot.exponent))));
-    return divided(value, size, core::Rounding::half_even);
+  if (!__builtin_mul_overflow(lots, lot.units, &denominator)) {
+    auto const power = static_cast<std::uint64_t>(power_of_ten(lot.exponent));
+    auto const divisor = static_cast<std::uint64_t>(denominator);
+    if (auto const exact = multiply_divide(magnitude(value.raw()), power, divisor)) {
+      Unsigned quotient = exact->quotient;
+      if (half_even_rounds_up(exact->remainder, divisor, (quotient & 1) != 0)) ++quotient;
+      if (quotient >> 127 == 0) {
+        auto const raw = static_cast<Decimal::Raw>(quotient);
+        return Decimal::from_raw(value.is_negative() ? -raw : raw);
+      }
+    }
   }
-  auto const divisor = static_cast<Unsigned>(denominator);
-  Unsigned quotient = numerator / divisor;
-  Unsigned const twice_remainder = (numerator % divisor) * 2;
-  if (twice_remainder > divisor || (twice_remainder == divisor && (quotient & 1) != 0)) ++quotient;
-  auto const raw = static_cast<Decimal::Raw>(quotient);
-  return Decimal::from_raw(value.is_negative() ? -raw : raw);
+  auto const lot_raw = static_cast<Decimal::Raw>(lot.units) *
+                       static_cast<Decimal::Raw>(power_of_ten(Decimal::scale - lot.exponent));
+  Decimal const size = Decimal::from_raw(static_cast<Decimal::Raw>(lots) * lot_raw);
+  return divided(value, size, core::Rounding::half_even);
 }
 
 Decimal ceil8_divided(Decimal value, Decimal divisor) noexcept {
-  constexpr std::int64_t units_per_step = 10'000'000'000;  // 1e-8 in raw units
-  Decimal::Raw const whole = divisor.raw() / units_per_whole;
-  if (value.is_negative() || divisor.raw() % units_per_whole != 0 || whole <= 0 ||
-      whole > 900'000'000) {
-    return rounded(divided(value, divisor, core::Rounding::up), 8, core::Rounding::up);
+  constexpr std::uint64_t units_per_step = 10'000'000'000;  // 1e-8 in raw units
+  if (!value.is_negative() && divisor.is_positive()) {
+    auto const [whole, fraction] = divide(static_cast<Unsigned>(divisor.raw()), units_per_whole);
+    if (fraction == 0 && whole <= 900'000'000) {
+      auto const step = static_cast<std::uint64_t>(whole) * units_per_step;
+      auto const [quotient, remainder] = divide(static_cast<Unsigned>(value.raw()), step);
+      Unsigned const steps = quotient + (remainder != 0 ? 1 : 0);
+      return Decimal::from_raw(static_cast<Decimal::Raw>(steps * units_per_step));
+    }
   }
-  auto const step = static_cast<Unsigned>(whole) * units_per_step;
-  Unsigned const numerator = static_cast<Unsigned>(value.raw());
-  Unsigned const steps = numerator / step + (numerator % step != 0 ? 1 : 0);
-  return Decimal::from_raw(static_cast<Decimal::Raw>(steps * units_per_step));
+  return rounded(divided(value, divisor, core::Rounding::up), 8, core::Rounding::up);
 }
 
 Decimal rounded(Decimal value, int digits, core::Rounding mode) noexcept {

@@ -37,7 +37,9 @@ using core::Decimal;
   return minus(Decimal{}, a);
 }
 
-/// a × b rounded half-even to 18 decimals (exact for the catalogue's prices, sizes and rates).
+/// a × b rounded with `mode` to 18 decimals (exact for the catalogue's prices, sizes and rates).
+/// Half-even products with one factor below 2^64 raw units (prices, sizes, rates) take two
+/// 128-by-64-bit divisions instead of Decimal's general path.
 [[nodiscard]] Decimal times(Decimal a, Decimal b,
                             core::Rounding mode = core::Rounding::half_even) noexcept;
 
@@ -68,9 +70,8 @@ struct LotSize {
 };
 
 /// `value` / (`lots` × `lot`), rounded half-even to 18 decimals: a price from a total value and
-/// a quantity in lots. Uses one 128-by-64-bit division in the common case instead of Decimal's
-/// 256-bit path (taken when `value` exceeds ~1.7e20 / 10^18 units); falls back to it when an
-/// intermediate would not fit. `lots` > 0.
+/// a quantity in lots. Uses two 128-by-64-bit divisions in the common case instead of Decimal's
+/// 256-bit path; falls back to it when lots × lot units exceed 64 bits. `lots` > 0.
 [[nodiscard]] Decimal price_of(Decimal value, std::int64_t lots, LotSize lot) noexcept;
 
 /// `value` / `divisor` rounded up to 8 decimals, for margins; whole-number divisors (leverage

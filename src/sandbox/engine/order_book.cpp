@@ -4,19 +4,24 @@ namespace tradelink::sandbox {
 
 template <class LevelVector>
 auto OrderBook::lower_level(LevelVector& levels, Side side, std::int64_t price) {
-  if (side == Side::buy) {
-    return std::lower_bound(
-        levels.begin(), levels.end(), price,
-        [](PriceLevel const& level, std::int64_t p) { return level.price < p; });
-  }
-  return std::lower_bound(levels.begin(), levels.end(), price,
-                          [](PriceLevel const& level, std::int64_t p) { return level.price > p; });
+  auto const worse = [side](PriceLevel const& level, std::int64_t p) {
+    return side == Side::buy ? level.price < p : level.price > p;
+  };
+  if (levels.empty()) return levels.end();
+  std::int64_t const distance =
+      side == Side::buy ? levels.back().price - price : price - levels.back().price;
+  if (distance < 0) return levels.end();  // better than the best: a new best level
+  // Prices are whole units: the k-th level from the back is at least k units worse than the best,
+  // so every level before index size - 1 - distance is worse than `price`. Near the top of a
+  // book most prices are taken, and the level is usually right there; otherwise search after it.
+  auto const size = static_cast<std::int64_t>(levels.size());
+  auto const first = levels.begin() + (distance < size ? size - 1 - distance : 0);
+  if (!worse(*first, price)) return first;
+  return std::lower_bound(first + 1, levels.end(), price, worse);
 }
 
 OrderBook::Levels::iterator OrderBook::find_level(Side side, std::int64_t price) {
   Levels& levels = side_levels(side);
-  // Most traffic is at the top of the book: try the best level before searching.
-  if (!levels.empty() && levels.back().price == price) return levels.end() - 1;
   auto const found = lower_level(levels, side, price);
   return (found != levels.end() && found->price == price) ? found : levels.end();
 }
@@ -30,9 +35,9 @@ void OrderBook::record_change(Side side, std::int64_t price, std::int64_t quanti
 OrderBook::Handle OrderBook::add(Side side, std::int64_t price, std::int64_t quantity,
                                  OrderId order_id, std::uint32_t owner) {
   Levels& levels = side_levels(side);
-  auto level = find_level(side, price);
-  if (level == levels.end()) {
-    level = levels.insert(lower_level(levels, side, price), PriceLevel{price, 0, none, none});
+  auto level = lower_level(levels, side, price);
+  if (level == levels.end() || level->price != price) {
+    level = levels.insert(level, PriceLevel{price, 0, none, none});
   }
   Handle const handle =
       entries_.acquire(Entry{order_id, price, quantity, owner, side, level->tail, none});
@@ -97,23 +102,27 @@ std::int64_t OrderBook::quantity_at(Side side, std::int64_t price) const noexcep
 
 bool OrderBook::drain_changes(Changes& out) {
   if (touched_.empty()) return false;
-  // Newest change per level wins: sort by level, newest first within a level, keep the first.
-  if (touched_.size() > 1) {
-    std::sort(touched_.begin(), touched_.end(), [](Touched const& a, Touched const& b) {
-      if (a.side != b.side) return a.side < b.side;
-      if (a.price != b.price) return a.price < b.price;
-      return a.order > b.order;
-    });
-    touched_.erase(std::unique(touched_.begin(), touched_.end(),
-                               [](Touched const& a, Touched const& b) {
-                                 return a.side == b.side && a.price == b.price;
-                               }),
-                   touched_.end());
-  }
   out.first_id = first_pending_id_;
   out.last_id = update_id_;
   out.bids.clear();
   out.asks.clear();
+  if (touched_.size() == 1) {  // a resting order added or cancelled: nothing to merge or sort
+    Touched const& change = touched_.front();
+    (change.side == Side::buy ? out.bids : out.asks).push_back({change.price, change.quantity});
+    touched_.clear();
+    return true;
+  }
+  // Newest change per level wins: sort by level, newest first within a level, keep the first.
+  std::sort(touched_.begin(), touched_.end(), [](Touched const& a, Touched const& b) {
+    if (a.side != b.side) return a.side < b.side;
+    if (a.price != b.price) return a.price < b.price;
+    return a.order > b.order;
+  });
+  touched_.erase(std::unique(touched_.begin(), touched_.end(),
+                             [](Touched const& a, Touched const& b) {
+                               return a.side == b.side && a.price == b.price;
+                             }),
+                 touched_.end());
   for (Touched const& change : touched_) {
     (change.side == Side::buy ? out.bids : out.asks).push_back({change.price, change.quantity});
   }

@@ -91,6 +91,13 @@ class OrderBook {
   [[nodiscard]] std::size_t order_count() const noexcept { return entries_.size(); }
   /// Moves the changes since the last drain into `out`; false (and `out` untouched) when none.
   bool drain_changes(Changes& out);
+  /// Drops the changes since the last drain (nobody forwards them); false when there were none.
+  /// The update id is unaffected: the next drain starts after the changes dropped.
+  bool discard_changes() noexcept {
+    if (touched_.empty()) return false;
+    touched_.clear();
+    return true;
+  }
 
  private:
   struct PriceLevel {

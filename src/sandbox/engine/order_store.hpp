@@ -1,56 +1,174 @@
 #pragma once
-// The orders one product line remembers (open, and finished ones still queryable), addressed by
-// order id. An id carries its record's slot in the low 28 bits: id = sequence << 28 | slot. Ids
-// therefore stay positive and strictly increasing (the sequence grows by one per order), and a
-// lookup is one array access plus an id check — no hash table on the hot path. Slots of forgotten
-// orders are reused; their old ids no longer match and are not found.
+// The orders one product line remembers, addressed by order id: open orders as live records in a
+// small pool, finished ones in a compact archived form in bounded rings (one per user and
+// market, newest last).
+//
+// Why two places: a user's finished-order history is kept (thousands per user and market), so
+// the records far outnumber the open orders the hot path works on. Kept apart, the open orders
+// stay in a few hundred kilobytes that the caches hold, a new order reuses the slot a just-
+// finished one left (warm), and the history is written once, sequentially, at the back of its
+// ring — instead of every cancel or fill reaching a random record in a store of many megabytes.
+//
+// An id is sequence << 28 | handle: ids stay positive and strictly increasing (the sequence
+// grows by one per order), and the handle indexes a small table saying where the order is —
+// one array access plus an id check per lookup, no hash table. Handles of forgotten orders are
+// reused; their old ids no longer match and are not found.
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
+#include <utility>
+#include <vector>
 
 #include "sandbox/engine/money.hpp"
+#include "sandbox/engine/prefetch.hpp"
+#include "sandbox/engine/ring_buffer.hpp"
 #include "sandbox/engine/slot_pool.hpp"
 #include "sandbox/engine/types.hpp"
 
 namespace tradelink::sandbox {
 
-/// `Record` must have a member `order` with an `OrderId id`.
-template <class Record>
+/// `Record` (a live order) must have a member `order` with an `OrderId id`; `Archived` (its
+/// compact finished form) a member `OrderId id`, and for make_room() a `finish_sequence` that
+/// grows with every finish.
+template <class Record, class Archived>
 class OrderStore {
  public:
-  static constexpr int slot_bits = 28;
+  static constexpr int handle_bits = 28;
   static constexpr std::uint32_t npos = 0xffff'ffffU;
+  using Archive = RingBuffer<Archived>;
 
-  /// Stores a value-initialised record under the next id (written to its order.id) and returns
-  /// its slot; the caller fills in the rest. Aborts past 2^28 remembered orders (hundreds of
-  /// gigabytes: memory ends long before).
+  /// Where an order is: its live record while open, else its archived form.
+  struct Found {
+    Record const* live = nullptr;
+    Archived const* archived = nullptr;
+  };
+
+  /// A new open order: a value-initialised live record under the next id (written to its
+  /// order.id); returns its live slot, the caller fills in the rest. Aborts past 2^28 remembered
+  /// orders (hundreds of gigabytes: memory ends long before).
   std::uint32_t add() {
-    std::uint32_t const slot = records_.acquire_default();
-    if (slot >= (std::uint32_t{1} << slot_bits)) money::broken_invariant("order store full");
-    records_[slot].order.id = (++sequence_ << slot_bits) | static_cast<OrderId>(slot);
+    std::uint32_t handle = 0;
+    if (!free_handles_.empty()) {
+      handle = free_handles_.back();
+      free_handles_.pop_back();
+    } else {
+      handle = static_cast<std::uint32_t>(handles_.size());
+      if (handle >= (std::uint32_t{1} << handle_bits)) money::broken_invariant("order store full");
+      handles_.emplace_back();
+    }
+    std::uint32_t const slot = live_.acquire_default();
+    OrderId const id = (++sequence_ << handle_bits) | static_cast<OrderId>(handle);
+    handles_[handle] = Handle{id, slot, 0};
+    live_[slot].order.id = id;
     return slot;
-  }
-  /// The slot of order `id`, or npos when it is unknown or forgotten.
-  [[nodiscard]] std::uint32_t find(OrderId id) const noexcept {
-    if (id <= 0) return npos;
-    auto const slot = static_cast<std::uint32_t>(id & ((OrderId{1} << slot_bits) - 1));
-    if (slot >= records_.capacity() || records_[slot].order.id != id) return npos;
-    return slot;
-  }
-  /// Forgets the order in `slot`.
-  void erase(std::uint32_t slot) {
-    records_[slot].order.id = 0;
-    records_.release(slot);
   }
 
-  [[nodiscard]] Record& operator[](std::uint32_t slot) noexcept { return records_[slot]; }
-  [[nodiscard]] Record const& operator[](std::uint32_t slot) const noexcept {
-    return records_[slot];
+  /// The record of a live slot.
+  [[nodiscard]] Record& operator[](std::uint32_t slot) noexcept { return live_[slot]; }
+  [[nodiscard]] Record const& operator[](std::uint32_t slot) const noexcept { return live_[slot]; }
+
+  /// The live slot of order `id`, or npos when it is not open (unknown, finished or forgotten).
+  [[nodiscard]] std::uint32_t find_live(OrderId id) const noexcept {
+    Handle const* handle = find_handle(id);
+    return handle != nullptr && (handle->place & archived) == 0 ? handle->place : npos;
   }
-  /// Orders remembered.
-  [[nodiscard]] std::size_t size() const noexcept { return records_.size(); }
+  /// Order `id`, open or finished; both pointers null when it is unknown or forgotten.
+  [[nodiscard]] Found find(OrderId id) const noexcept {
+    Handle const* handle = find_handle(id);
+    if (handle == nullptr) return {};
+    if ((handle->place & archived) == 0) return {&live_[handle->place], nullptr};
+    Archive const& ring = archives_[handle->place & ~archived];
+    // Sequences count modulo 2^32; a ring holds far fewer orders, so the offset is exact.
+    return {nullptr, &ring[static_cast<std::uint32_t>(handle->sequence - ring_start(ring))]};
+  }
+  /// Starts fetching the live record of order `id` (a cancel names an arbitrary, probably cold,
+  /// open order; fetching all its lines at once overlaps their misses). Only a hint.
+  void prefetch(OrderId id) const noexcept {
+    std::uint32_t const handle = handle_of(id);
+    if (id <= 0 || handle >= handles_.size()) return;
+    std::uint32_t const slot = handles_[handle].place;
+    if (slot < live_.capacity()) prefetch_for_write(live_[slot]);
+  }
+
+  /// Replaces the finished order in live `slot` by `finished`, its archived form, at the back of
+  /// archive `index`, which keeps at most `limit` (>= 1) orders: when it is full its oldest order
+  /// is forgotten. The live slot is free afterwards.
+  void archive(std::uint32_t slot, std::uint32_t index, std::size_t limit,
+               Archived const& finished) {
+    while (archives_.size() <= index) archives_.emplace_back(limit);
+    Archive& ring = archives_[index];
+    if (ring.size() == limit) forget(handle_of(ring.front().id));
+    std::uint32_t const handle = handle_of(finished.id);
+    ring.emplace_back(finished);
+    handles_[handle].place = archived | index;
+    handles_[handle].sequence = static_cast<std::uint32_t>(ring_start(ring) + ring.size() - 1);
+    live_.release(slot);
+  }
+  /// Forgets the oldest orders of archive `index` while `expired(oldest)` is true: for an
+  /// archive of orders that stay queryable only for a while, kept in the order they finished.
+  template <class Expired>
+  void forget_expired(std::uint32_t index, Expired&& expired) {
+    if (index >= archives_.size()) return;
+    Archive& ring = archives_[index];
+    while (!ring.empty() && expired(ring.front())) forget_oldest(ring);
+  }
+  /// Makes room for one more finished order in a history kept in two archives, `first` and
+  /// `second`, that hold at most `limit` (>= 1) orders together: while they hold `limit` or
+  /// more, forgets whichever of their two oldest orders finished first.
+  void make_room(std::uint32_t first, std::uint32_t second, std::size_t limit) {
+    std::array<Archive*, 2> const rings{first < archives_.size() ? &archives_[first] : nullptr,
+                                        second < archives_.size() ? &archives_[second] : nullptr};
+    auto const held = [](Archive const* ring) { return ring != nullptr ? ring->size() : 0; };
+    while (held(rings[0]) + held(rings[1]) >= limit) {
+      bool const second_older =
+          held(rings[0]) == 0 || (held(rings[1]) > 0 && rings[1]->front().finish_sequence <
+                                                            rings[0]->front().finish_sequence);
+      forget_oldest(*rings[second_older ? 1 : 0]);
+    }
+  }
+  /// Orders remembered: open, and finished ones not forgotten yet.
+  [[nodiscard]] std::size_t size() const noexcept { return handles_.size() - free_handles_.size(); }
+
+  /// Archive `index` (finished orders, oldest first), or null when it was never used.
+  [[nodiscard]] Archive const* archived_orders(std::uint32_t index) const noexcept {
+    return index < archives_.size() ? &archives_[index] : nullptr;
+  }
 
  private:
-  SlotPool<Record> records_;
+  static constexpr std::uint32_t archived = 0x8000'0000U;  ///< `place` names an archive
+  struct Handle {
+    OrderId id = 0;              ///< the order here; 0 when the handle is free
+    std::uint32_t place = npos;  ///< live slot, or archived | archive index
+    std::uint32_t sequence = 0;  ///< in its archive: the ring's count of values ever pushed
+  };
+
+  [[nodiscard]] static std::uint32_t handle_of(OrderId id) noexcept {
+    return static_cast<std::uint32_t>(id & ((OrderId{1} << handle_bits) - 1));
+  }
+  [[nodiscard]] Handle const* find_handle(OrderId id) const noexcept {
+    if (id <= 0) return nullptr;
+    std::uint32_t const handle = handle_of(id);
+    if (handle >= handles_.size() || handles_[handle].id != id) return nullptr;
+    return &handles_[handle];
+  }
+  /// The push count of the ring's oldest value (modulo 2^32).
+  [[nodiscard]] static std::uint32_t ring_start(Archive const& ring) noexcept {
+    return static_cast<std::uint32_t>(ring.dropped());
+  }
+  void forget(std::uint32_t handle) {
+    handles_[handle] = Handle{};
+    free_handles_.push_back(handle);
+  }
+  void forget_oldest(Archive& ring) {
+    forget(handle_of(ring.front().id));
+    ring.pop_front();
+  }
+
+  SlotPool<Record> live_;
+  std::vector<Handle> handles_;
+  std::vector<std::uint32_t> free_handles_;
+  std::vector<Archive> archives_;
   OrderId sequence_ = 0;
 };
 

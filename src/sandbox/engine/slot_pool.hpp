@@ -4,6 +4,7 @@
 // are invalidated by acquire() (the vector may grow), slot numbers are not.
 
 #include <cstdint>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -31,7 +32,8 @@ class SlotPool {
     if (!free_.empty()) {
       Slot const slot = free_.back();
       free_.pop_back();
-      items_[slot] = T{};
+      std::destroy_at(&items_[slot]);
+      std::construct_at(&items_[slot]);
       return slot;
     }
     items_.emplace_back();

@@ -5,20 +5,26 @@
 
 #include <algorithm>
 #include <utility>
+#include <variant>
 
 #include "sandbox/engine/labels.hpp"
 #include "sandbox/engine/money.hpp"
+#include "sandbox/engine/prefetch.hpp"
 
 namespace tradelink::sandbox {
 
 detail::SpotPairMarket::SpotPairMarket(PairSpec pair_spec, CurrencyIndex base_currency,
-                                       CurrencyIndex quote_currency, std::size_t candle_capacity)
+                                       CurrencyIndex quote_currency, core::Decimal max_order_value,
+                                       std::size_t candle_capacity)
     : spec(std::move(pair_spec)),
       price_grid(Grid::decimals(spec.precision)),
       amount_grid(Grid::decimals(spec.amount_precision)),
       quote_grid(Grid::decimals(spec.precision + spec.amount_precision)),
       amount_lot{1, spec.amount_precision},
       value_unit_raw(quote_grid.step().raw()),
+      max_value(spec.max_quote_amount ? money::smaller(*spec.max_quote_amount, max_order_value)
+                                      : max_order_value),
+      max_value_units(max_value.raw() / value_unit_raw),
       base(base_currency),
       quote(quote_currency),
       stats(candle_capacity) {}
@@ -26,11 +32,16 @@ detail::SpotPairMarket::SpotPairMarket(PairSpec pair_spec, CurrencyIndex base_cu
 SpotExchange::SpotExchange(Catalogue const& catalogue, CurrencyTable const& currencies,
                            EngineConfig const& config, SpotLedger& ledger, HouseLedger& house,
                            EventSink& sink)
-    : config_(config), currencies_(currencies), ledger_(ledger), house_(house), sink_(sink) {
+    : config_(config),
+      currencies_(currencies),
+      ledger_(ledger),
+      house_(house),
+      sink_(sink),
+      pair_count_(catalogue.pairs.size()) {
   markets_.reserve(catalogue.pairs.size());
   for (PairSpec const& pair : catalogue.pairs) {
     markets_.emplace_back(pair, *currencies.find(pair.base), *currencies.find(pair.quote),
-                          config.candles_per_interval);
+                          config.max_order_value, config.candles_per_interval);
   }
 }
 
@@ -49,14 +60,19 @@ core::Result<SpotOrder> SpotExchange::place(UserId user, SpotOrderRequest const&
   if (!account || ledger_.balance(*account, plan.lock_currency).available < plan.lock_amount) {
     return make_error(Label::balance_not_enough, "Not enough balance");
   }
+  OrderBook::Handle const first_maker = market.book.best(opposite(request.side));
+  if (first_maker != OrderBook::none && (request.type == SpotOrderType::market ||
+                                         would_take(market, request.side, plan.price_ticks))) {
+    // The first maker's record is probably cold: fetch it while the taker is being created.
+    prefetch_for_write(records_[market.book.entry(first_maker).owner]);
+  }
 
   std::uint32_t const slot = create(user, *account, request, plan, now);
-  if (request.time_in_force == TimeInForce::fok && !can_fill_completely(market, records_[slot])) {
-    finish(slot, SpotOrderStatus::cancelled, FinishAs::fok, now);
-  } else {
-    conclude(slot, match(slot, now), now);
-  }
-  SpotOrder result = records_[slot].order;
+  bool const killed =
+      request.time_in_force == TimeInForce::fok && !can_fill_completely(market, records_[slot]);
+  core::Result<SpotOrder> result =
+      killed ? finish(slot, SpotOrderStatus::cancelled, FinishAs::fok, now)
+             : conclude(slot, match(slot, now), now);
   flush_books(now);
   return result;
 }
@@ -86,38 +102,32 @@ std::uint32_t SpotExchange::create(UserId user, AccountIndex account,
   record.locked = plan.lock_amount;
 
   texts_.insert(account, plan.pair, plan.text, order.id);
-  link_back(user_pair(account, plan.pair).open, records_, slot);
+  open_links_.link_back(user_pair(account, plan.pair).open, slot);
   ledger_.lock(account, plan.lock_currency, plan.lock_amount, now);
-  sink_.on_spot_order(OrderEvent::put, order);
+  if (sink_.interest().orders) sink_.on_spot_order(OrderEvent::put, order);
   return slot;
 }
 
-void SpotExchange::conclude(std::uint32_t taker_slot, StopReason reason, TimeMs now) {
+SpotOrder SpotExchange::conclude(std::uint32_t taker_slot, StopReason reason, TimeMs now) {
   Record const& taker = records_[taker_slot];
   bool const any_fill = taker.order.filled_amount.is_positive();
   if (reason == StopReason::filled) {
-    finish(taker_slot, SpotOrderStatus::closed, FinishAs::filled, now);
-    return;
+    return finish(taker_slot, SpotOrderStatus::closed, FinishAs::filled, now);
   }
   if (taker.order.type == SpotOrderType::market) {
-    if (reason == StopReason::budget_spent) {
-      // What is left of the budget cannot buy one more lot: the order is done.
-      if (any_fill) {
-        finish(taker_slot, SpotOrderStatus::closed, FinishAs::filled, now);
-      } else {
-        finish(taker_slot, SpotOrderStatus::cancelled, FinishAs::small, now);
-      }
-    } else {
-      finish(taker_slot, SpotOrderStatus::cancelled, FinishAs::depth_not_enough, now);
+    if (reason != StopReason::budget_spent) {
+      return finish(taker_slot, SpotOrderStatus::cancelled, FinishAs::depth_not_enough, now);
     }
-    return;
+    // What is left of the budget cannot buy one more lot: the order is done.
+    return any_fill ? finish(taker_slot, SpotOrderStatus::closed, FinishAs::filled, now)
+                    : finish(taker_slot, SpotOrderStatus::cancelled, FinishAs::small, now);
   }
   if (taker.order.time_in_force == TimeInForce::gtc ||
       taker.order.time_in_force == TimeInForce::poc) {
     rest(taker_slot, now);
-    return;
+    return taker.order;
   }
-  finish(taker_slot, SpotOrderStatus::cancelled, FinishAs::ioc, now);
+  return finish(taker_slot, SpotOrderStatus::cancelled, FinishAs::ioc, now);
 }
 
 void SpotExchange::rest(std::uint32_t slot, TimeMs now) {
@@ -128,13 +138,20 @@ void SpotExchange::rest(std::uint32_t slot, TimeMs now) {
   mark_book_dirty(record.pair);
   if (record.order.filled_amount.is_positive()) {
     record.order.update_time_ms = now;
-    sink_.on_spot_order(OrderEvent::update, record.order);
+    if (sink_.interest().orders) sink_.on_spot_order(OrderEvent::update, record.order);
   }
 }
 
-void SpotExchange::finish(std::uint32_t slot, SpotOrderStatus status, FinishAs finish_as,
-                          TimeMs now) {
+SpotOrder SpotExchange::finish(std::uint32_t slot, SpotOrderStatus status, FinishAs finish_as,
+                               TimeMs now) {
   Record& record = records_[slot];
+  std::uint32_t const history = user_pair_index(record.account, record.pair);
+  // Archiving below reads the oldest order of both archives, written long ago and cold: start
+  // fetching them now, so the misses overlap the book and ledger work in between.
+  for (bool const ages_out : {false, true}) {
+    auto const* archive = records_.archived_orders(archive_of(history, ages_out));
+    if (archive != nullptr && !archive->empty()) prefetch_for_write(archive->front());
+  }
   if (record.book != OrderBook::none) {
     markets_[record.pair].book.remove(record.book);
     record.book = OrderBook::none;
@@ -144,51 +161,65 @@ void SpotExchange::finish(std::uint32_t slot, SpotOrderStatus status, FinishAs f
     ledger_.unlock(record.account, record.lock_currency, record.locked, now);
     record.locked = core::Decimal{};
   }
-  detail::SpotUserPair& history = user_pair(record.account, record.pair);
-  unlink(history.open, records_, slot);
+  open_links_.unlink(user_pair(record.account, record.pair).open, slot);
   texts_.erase(record.account, record.pair, record.order.text, record.order.id);
   record.order.status = status;
   record.order.finish_as = finish_as;
   record.order.update_time_ms = now;
-  sink_.on_spot_order(OrderEvent::finish, record.order);
-
-  OrderId const id = record.order.id;
-  if (status == SpotOrderStatus::cancelled && record.order.filled_amount.is_zero()) {
-    expiries_.push_back({now + config_.cancelled_order_ttl_ms, id});
+  SpotOrder const& order = record.order;
+  if (sink_.interest().orders) sink_.on_spot_order(OrderEvent::finish, order);
+  // Into the user's history on this pair, which forgets its oldest order when full. It is kept in
+  // two archives: a cancelled order without fills is queryable for a retention time only
+  // (remembered()), so those go to the second one, whose expired orders are forgotten at once —
+  // a user who mostly cancels keeps about one retention time of them, not a full history. Never
+  // forgets one finished in this call (a retention of 0): its caller still looks it up.
+  SpotOrder finished = order;
+  bool const ages_out = status == SpotOrderStatus::cancelled && record.filled_lots == 0;
+  if (ages_out) {
+    records_.forget_expired(archive_of(history, true), [&](Archived const& oldest) {
+      return oldest.update_time_ms < now && !remembered(oldest, now);
+    });
   }
-  history.finished.push_back(id);
-  if (history.finished.size() > std::max<std::size_t>(config_.finished_orders_per_user_market, 1)) {
-    forget(history.finished.front());
-    history.finished.pop_front();
-  }
-}
-
-void SpotExchange::forget(OrderId id) {
-  std::uint32_t const slot = records_.find(id);
-  if (slot != OrderStore<Record>::npos) records_.erase(slot);
-}
-
-void SpotExchange::forget_expired(TimeMs now) {
-  while (!expiries_.empty() && expiries_.front().first <= now) {
-    forget(expiries_.front().second);
-    expiries_.pop_front();
-  }
+  std::size_t const limit = std::max<std::size_t>(config_.finished_orders_per_user_market, 1);
+  records_.make_room(archive_of(history, false), archive_of(history, true), limit);
+  records_.archive(slot, archive_of(history, ages_out), limit,
+                   Archived{.id = order.id,
+                            .user = order.user,
+                            .amount = order.amount,
+                            .left = order.left,
+                            .filled_total = order.filled_total,
+                            .fee = order.fee,
+                            .price_ticks = record.price_ticks,
+                            .filled_lots = record.filled_lots,
+                            .create_time_ms = order.create_time_ms,
+                            .update_time_ms = order.update_time_ms,
+                            .finish_sequence = ++finishes_,
+                            .text = order.text,
+                            .pair = record.pair,
+                            .type = order.type,
+                            .side = order.side,
+                            .time_in_force = order.time_in_force,
+                            .status = order.status,
+                            .finish_as = order.finish_as});
+  return finished;
 }
 
 core::Result<SpotOrder> SpotExchange::cancel(UserId user, std::string_view pair, OrderRef order,
                                              TimeMs now) {
+  if (auto const* id = std::get_if<OrderId>(&order)) records_.prefetch(*id);
   auto const pair_index = find_pair(pair);
   if (!pair_index) return pair_index.error();
-  auto const slot = find_order(user, *pair_index, order, now);
-  if (!slot) return slot.error();
-  switch (records_[*slot].order.status) {
-    case SpotOrderStatus::closed: return make_error(Label::order_closed, "Order already closed");
-    case SpotOrderStatus::cancelled:
-      return make_error(Label::order_cancelled, "Order already cancelled");
-    case SpotOrderStatus::open: break;
+  auto const found = find_order(user, *pair_index, order, now);
+  if (!found) return found.error();
+  if (found->archived != nullptr) {  // finished
+    if (found->archived->status == SpotOrderStatus::closed) {
+      return make_error(Label::order_closed, "Order already closed");
+    }
+    return make_error(Label::order_cancelled, "Order already cancelled");
   }
-  finish(*slot, SpotOrderStatus::cancelled, FinishAs::cancelled, now);
-  SpotOrder result = records_[*slot].order;
+  std::uint32_t const slot = records_.find_live(found->live->order.id);
+  core::Result<SpotOrder> result =
+      finish(slot, SpotOrderStatus::cancelled, FinishAs::cancelled, now);
   flush_books(now);
   return result;
 }
@@ -212,23 +243,32 @@ core::Result<std::vector<SpotOrder>> SpotExchange::cancel_all(UserId user,
   for (std::uint32_t index = first; index < last; ++index) {
     slots.clear();
     for (std::uint32_t slot = user_pair(*account, index).open.head; slot != no_slot;
-         slot = records_[slot].next_open) {
+         slot = open_links_.next(slot)) {
       if (!side || records_[slot].order.side == *side) slots.push_back(slot);
     }
     for (std::uint32_t const slot : slots) {
-      finish(slot, SpotOrderStatus::cancelled, FinishAs::cancelled, now);
-      cancelled.push_back(records_[slot].order);
+      cancelled.push_back(finish(slot, SpotOrderStatus::cancelled, FinishAs::cancelled, now));
     }
   }
   flush_books(now);
   return cancelled;
 }
 
+std::uint32_t SpotExchange::user_pair_index(AccountIndex account, std::uint32_t pair) const {
+  return static_cast<std::uint32_t>(static_cast<std::size_t>(account) * pair_count_ + pair);
+}
+
 detail::SpotUserPair& SpotExchange::user_pair(AccountIndex account, std::uint32_t pair) {
-  if (users_.size() <= account) users_.resize(static_cast<std::size_t>(account) + 1);
-  auto& pairs = users_[account];
-  if (pairs.empty()) pairs.resize(markets_.size());
-  return pairs[pair];
+  std::size_t const index = user_pair_index(account, pair);
+  if (index >= user_pairs_.size()) {
+    std::size_t const wanted = (static_cast<std::size_t>(account) + 1) * pair_count_;
+    user_pairs_.reserve(std::max(wanted, user_pairs_.size() * 2));
+    while (user_pairs_.size() < wanted) {
+      user_pairs_.push_back(
+          {OpenList{}, RingBuffer<detail::SpotFill>(config_.user_trades_per_user_market)});
+    }
+  }
+  return user_pairs_[index];
 }
 
 void SpotExchange::mark_book_dirty(std::uint32_t pair) {
@@ -242,6 +282,11 @@ void SpotExchange::flush_books(TimeMs now) {
   for (std::uint32_t const pair : dirty_books_) {
     Market& market = markets_[pair];
     market.book_dirty = false;
+    if (!sink_.interest().books) {
+      // The update ids advanced with every change; nobody needs the changed levels.
+      if (market.book.discard_changes()) market.book_update_ms = now;
+      continue;
+    }
     if (!market.book.drain_changes(changes_)) continue;
     market.book_update_ms = now;
     delta_bids_.clear();

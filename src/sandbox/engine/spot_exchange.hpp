@@ -52,8 +52,6 @@ class SpotExchange {
   /// them as cancelled. INVALID_CURRENCY_PAIR for an unknown pair.
   core::Result<std::vector<SpotOrder>> cancel_all(UserId user, std::optional<std::string_view> pair,
                                                   std::optional<Side> side, TimeMs now);
-  /// Forgets cancelled orders without fills whose retention ended at or before `now`.
-  void forget_expired(TimeMs now);
 
   // ----- queries -----
 
@@ -92,9 +90,12 @@ class SpotExchange {
                                                           std::size_t limit, TimeMs now) const;
   /// Orders resting in all books (for tests and the admin API).
   [[nodiscard]] std::size_t resting_order_count() const noexcept;
+  /// Orders remembered, open or finished (what the retention limits bound).
+  [[nodiscard]] std::size_t remembered_order_count() const noexcept { return records_.size(); }
 
  private:
   using Record = detail::SpotRecord;
+  using Archived = detail::SpotArchivedOrder;
   using Market = detail::SpotPairMarket;
 
   /// A request that passed validation, in book units.
@@ -120,28 +121,42 @@ class SpotExchange {
   StopReason match(std::uint32_t taker_slot, TimeMs now);
   void fill(std::uint32_t taker_slot, std::uint32_t maker_slot, std::int64_t lots, TimeMs now);
   /// Books one side of a fill on `record` and its owner's balances; returns the fee charged.
-  core::Decimal settle(Record& record, Market const& market, std::int64_t lots, Role role,
-                       core::Decimal base_amount, core::Decimal quote_amount, TimeMs now);
+  core::Decimal settle(Record& record, Market const& market, std::int64_t lots,
+                       std::int64_t price_ticks, Role role, core::Decimal base_amount,
+                       core::Decimal quote_amount, TimeMs now);
   void record_trades(Record const& taker, core::Decimal taker_fee, Record const& maker,
-                     core::Decimal maker_fee, core::Decimal base_amount, core::Decimal quote_amount,
-                     TimeMs now);
-  /// Rests or finishes a taker once matching stopped.
-  void conclude(std::uint32_t taker_slot, StopReason reason, TimeMs now);
+                     core::Decimal maker_fee, std::int64_t lots, core::Decimal base_amount,
+                     core::Decimal quote_amount, TimeMs now);
+  /// Rests or finishes a taker once matching stopped; returns the order as it stands then.
+  SpotOrder conclude(std::uint32_t taker_slot, StopReason reason, TimeMs now);
 
   // lifecycle (spot_exchange.cpp)
   std::uint32_t create(UserId user, AccountIndex account, SpotOrderRequest const& request,
                        Plan const& plan, TimeMs now);
   void rest(std::uint32_t slot, TimeMs now);
-  void finish(std::uint32_t slot, SpotOrderStatus status, FinishAs finish_as, TimeMs now);
-  void forget(OrderId id);
+  /// Finishes the order in live `slot` and archives it; returns the finished order.
+  SpotOrder finish(std::uint32_t slot, SpotOrderStatus status, FinishAs finish_as, TimeMs now);
   void mark_book_dirty(std::uint32_t pair);
   void flush_books(TimeMs now);
   [[nodiscard]] detail::SpotUserPair& user_pair(AccountIndex account, std::uint32_t pair);
+  /// Index of a user's pair in user_pairs_.
+  [[nodiscard]] std::uint32_t user_pair_index(AccountIndex account, std::uint32_t pair) const;
+  /// The archive in records_ of a user's pair's finished orders: those kept until the history is
+  /// full, or those queryable only for a retention time (`ages_out`, see remembered()).
+  [[nodiscard]] static std::uint32_t archive_of(std::uint32_t user_pair, bool ages_out) noexcept {
+    return user_pair * 2 + (ages_out ? 1U : 0U);
+  }
 
   // lookups (spot_queries.cpp)
-  [[nodiscard]] core::Result<std::uint32_t> find_order(UserId user, std::uint32_t pair,
-                                                       OrderRef order, TimeMs now) const;
-  [[nodiscard]] bool remembered(Record const& record, TimeMs now) const noexcept;
+  /// The order `order` of `user` on `pair`, open or finished and still remembered.
+  [[nodiscard]] core::Result<OrderStore<Record, Archived>::Found> find_order(UserId user,
+                                                                             std::uint32_t pair,
+                                                                             OrderRef order,
+                                                                             TimeMs now) const;
+  /// False for a cancelled order without fills whose retention time has passed.
+  [[nodiscard]] bool remembered(Archived const& order, TimeMs now) const noexcept;
+  /// The full view of an archived order.
+  [[nodiscard]] SpotOrder order_of(Archived const& archived) const;
   [[nodiscard]] detail::SpotUserPair const* find_user_pair(UserId user, std::uint32_t pair) const;
 
   EngineConfig const& config_;
@@ -150,16 +165,18 @@ class SpotExchange {
   HouseLedger& house_;
   EventSink& sink_;
 
+  std::size_t pair_count_ = 0;  ///< markets_.size(), kept to index user_pairs_ cheaply
   std::vector<Market> markets_;
-  OrderStore<Record> records_;
+  OrderStore<Record, Archived> records_;
+  OpenLinks open_links_;  ///< users' open lists through records_' slots
   TextIndex texts_;
-  std::vector<std::vector<detail::SpotUserPair>> users_;  ///< [account][pair]
-  RingBuffer<std::pair<TimeMs, OrderId>> expiries_;       ///< zero-fill cancels, by time
+  std::vector<detail::SpotUserPair> user_pairs_;  ///< [account × pair count + pair]
   std::vector<std::uint32_t> dirty_books_;
   OrderBook::Changes changes_;
   std::vector<PriceLevel> delta_bids_;
   std::vector<PriceLevel> delta_asks_;
   TradeId last_trade_id_ = 0;
+  std::uint64_t finishes_ = 0;  ///< orders finished so far: the next finish_sequence
 };
 
 }  // namespace tradelink::sandbox

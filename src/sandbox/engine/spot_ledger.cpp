@@ -11,39 +11,31 @@ SpotLedger::SpotLedger(CurrencyTable const& currencies, EventSink& sink, core::D
     : currencies_(currencies), sink_(sink), max_balance_(max_balance) {}
 
 std::optional<AccountIndex> SpotLedger::find(UserId user) const noexcept {
-  auto const found = accounts_.find(user);
-  if (found == accounts_.end()) return std::nullopt;
-  return found->second;
+  return accounts_.find(user);
 }
 
 AccountIndex SpotLedger::open(UserId user) {
-  auto const [found, inserted] =
-      accounts_.try_emplace(user, static_cast<AccountIndex>(users_.size()));
-  if (inserted) {
+  AccountIndex const account = accounts_.add(user);
+  if (account == users_.size()) {
     users_.push_back(user);
     balances_.resize(balances_.size() + currencies_.size());
   }
-  return found->second;
+  return account;
 }
 
 void SpotLedger::apply(AccountIndex account, CurrencyIndex currency, core::Decimal available_change,
                        core::Decimal locked_change, SpotBalanceChange change_type, TimeMs now) {
   Balance& balance = balances_[slot(account, currency)];
-  balance.available = money::plus(balance.available, available_change);
-  balance.locked = money::plus(balance.locked, locked_change);
-  ++balance.update_id;
-  SpotBalanceUpdate update;
-  update.user = users_[account];
-  update.currency = currencies_.name(currency);
-  update.time_ms = now;
-  update.change = available_change;
-  update.available = balance.available;
-  update.freeze = balance.locked;
-  update.freeze_change = locked_change;
-  update.total = money::plus(balance.available, balance.locked);
-  update.change_type = change_type;
-  update.update_id = balance.update_id;
-  sink_.on_spot_balance(update);
+  // Computed into locals and stored once: re-reading a 16-byte Decimal just written as two
+  // 8-byte halves stalls store forwarding.
+  core::Decimal const available = money::plus(balance.available, available_change);
+  core::Decimal const locked = money::plus(balance.locked, locked_change);
+  std::int64_t const update_id = balance.update_id + 1;
+  balance = Balance{available, locked, update_id};
+  if (!sink_.interest().balances) return;
+  sink_.on_spot_balance(SpotBalanceUpdate{
+      users_[account], currencies_.name(currency), now, available_change,
+      money::plus(available, locked), available, locked, locked_change, change_type, update_id});
 }
 
 bool SpotLedger::can_deposit(AccountIndex account, CurrencyIndex currency,

@@ -5,7 +5,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <unordered_map>
 #include <vector>
 
 #include "core/decimal.hpp"
@@ -13,6 +12,7 @@
 #include "sandbox/engine/currency_table.hpp"
 #include "sandbox/engine/events.hpp"
 #include "sandbox/engine/types.hpp"
+#include "sandbox/engine/user_index.hpp"
 
 namespace tradelink::sandbox {
 
@@ -74,7 +74,7 @@ class SpotLedger {
   CurrencyTable const& currencies_;
   EventSink& sink_;
   core::Decimal max_balance_;
-  std::unordered_map<UserId, AccountIndex> accounts_;
+  UserIndex accounts_;
   std::vector<UserId> users_;
   std::vector<Balance> balances_;
 };

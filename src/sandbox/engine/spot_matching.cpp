@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "sandbox/engine/money.hpp"
+#include "sandbox/engine/prefetch.hpp"
 #include "sandbox/engine/spot_exchange.hpp"
 
 namespace tradelink::sandbox {
@@ -38,6 +39,10 @@ SpotExchange::StopReason SpotExchange::match(std::uint32_t taker_slot, TimeMs no
     } else {
       lots = std::min(maker.quantity, taker.left_lots);
     }
+    // Fills take much longer than a memory access: fetch the next maker's record meanwhile.
+    if (maker.next != OrderBook::none) {
+      prefetch_for_write(records_[market.book.entry(maker.next).owner]);
+    }
     fill(taker_slot, maker.owner, lots, now);
   }
 }
@@ -56,23 +61,23 @@ void SpotExchange::fill(std::uint32_t taker_slot, std::uint32_t maker_slot, std:
   market.book.reduce(maker.book, lots);
   mark_book_dirty(maker.pair);
   core::Decimal const maker_fee =
-      settle(maker, market, lots, Role::maker, base_amount, quote_amount, now);
+      settle(maker, market, lots, price_ticks, Role::maker, base_amount, quote_amount, now);
   Record& taker = records_[taker_slot];
   core::Decimal const taker_fee =
-      settle(taker, market, lots, Role::taker, base_amount, quote_amount, now);
-  record_trades(taker, taker_fee, maker, maker_fee, base_amount, quote_amount, now);
+      settle(taker, market, lots, price_ticks, Role::taker, base_amount, quote_amount, now);
+  record_trades(taker, taker_fee, maker, maker_fee, lots, base_amount, quote_amount, now);
 
   if (maker.left_lots == 0) {
     maker.book = OrderBook::none;  // reduce() already took the entry out of the book
     finish(maker_slot, SpotOrderStatus::closed, FinishAs::filled, now);
-  } else {
+  } else if (sink_.interest().orders) {
     sink_.on_spot_order(OrderEvent::update, maker.order);
   }
 }
 
 core::Decimal SpotExchange::settle(Record& record, Market const& market, std::int64_t lots,
-                                   Role role, core::Decimal base_amount, core::Decimal quote_amount,
-                                   TimeMs now) {
+                                   std::int64_t price_ticks, Role role, core::Decimal base_amount,
+                                   core::Decimal quote_amount, TimeMs now) {
   core::Decimal const rate =
       role == Role::maker ? market.spec.maker_fee_rate : market.spec.taker_fee_rate;
   SpotOrder& order = record.order;
@@ -108,53 +113,55 @@ core::Decimal SpotExchange::settle(Record& record, Market const& market, std::in
   order.filled_amount = money::plus(order.filled_amount, base_amount);
   order.filled_total = money::plus(order.filled_total, quote_amount);
   record.filled_lots += lots;
-  order.avg_deal_price = money::price_of(order.filled_total, record.filled_lots, market.amount_lot);
+  // Fills all at one price (every maker fill is at the maker's own price) average to that price
+  // exactly; only a mix needs the division.
+  core::Decimal const at_fill_price = money::scaled(
+      static_cast<core::Decimal::Raw>(price_ticks) * record.filled_lots, market.value_unit_raw);
+  order.avg_deal_price =
+      order.filled_total == at_fill_price
+          ? market.price_grid.to_decimal(price_ticks)
+          : money::price_of(order.filled_total, record.filled_lots, market.amount_lot);
   order.fee = money::plus(order.fee, fee);
   order.update_time_ms = now;
   return fee;
 }
 
 void SpotExchange::record_trades(Record const& taker, core::Decimal taker_fee, Record const& maker,
-                                 core::Decimal maker_fee, core::Decimal base_amount,
-                                 core::Decimal quote_amount, TimeMs now) {
+                                 core::Decimal maker_fee, std::int64_t lots,
+                                 core::Decimal base_amount, core::Decimal quote_amount,
+                                 TimeMs now) {
   Market& market = markets_[taker.pair];
   core::Decimal const price = market.price_grid.to_decimal(maker.price_ticks);
-
-  SpotUserTrade trade;
-  trade.id = last_trade_id_;
-  trade.currency_pair = market.spec.id;
-  trade.amount = base_amount;
-  trade.price = price;
-  trade.deal = quote_amount;
-  trade.sequence_id = market.sequence;
-  trade.create_time_ms = now;
   for (auto const& [record, role, fee] :
        {std::tuple{&maker, Role::maker, maker_fee}, std::tuple{&taker, Role::taker, taker_fee}}) {
-    trade.user = record->order.user;
-    trade.order_id = record->order.id;
-    trade.side = record->order.side;
-    trade.role = role;
-    trade.fee = fee;
-    trade.fee_currency = record->order.fee_currency;
-    trade.text = record->order.text;
+    SpotOrder const& order = record->order;
     auto& trades = user_pair(record->account, record->pair).trades;
-    trades.push_back(trade);
+    // Built in place: a fill assembled on the stack and copied in stalls on store forwarding.
+    trades.emplace_back(last_trade_id_, order.id, maker.price_ticks, lots, fee, market.sequence,
+                        now, order.text, order.side, role);
     if (trades.size() > config_.user_trades_per_user_market) trades.pop_front();
-    sink_.on_spot_user_trade(trade);
+    if (!sink_.interest().user_trades) continue;
+    sink_.on_spot_user_trade(SpotUserTrade{.id = last_trade_id_,
+                                           .user = order.user,
+                                           .order_id = order.id,
+                                           .currency_pair = market.spec.id,
+                                           .side = order.side,
+                                           .role = role,
+                                           .amount = base_amount,
+                                           .price = price,
+                                           .deal = quote_amount,
+                                           .fee = fee,
+                                           .fee_currency = order.fee_currency,
+                                           .text = order.text,
+                                           .sequence_id = market.sequence,
+                                           .create_time_ms = now});
   }
 
-  SpotPublicTrade public_trade;
-  public_trade.id = last_trade_id_;
-  public_trade.currency_pair = market.spec.id;
-  public_trade.side = taker.order.side;
-  public_trade.amount = base_amount;
-  public_trade.price = price;
-  public_trade.sequence_id = market.sequence;
-  public_trade.create_time_ms = now;
-  market.trades.push_back(public_trade);
-  if (market.trades.size() > config_.public_trades_per_market) market.trades.pop_front();
   market.stats.record(now, price, base_amount, quote_amount);
-  sink_.on_spot_public_trade(public_trade);
+  SpotPublicTrade const& trade = market.trades.emplace_back(
+      last_trade_id_, market.spec.id, taker.order.side, base_amount, price, market.sequence, now);
+  if (sink_.interest().public_trades) sink_.on_spot_public_trade(trade);
+  if (market.trades.size() > config_.public_trades_per_market) market.trades.pop_front();
 }
 
 }  // namespace tradelink::sandbox

@@ -35,20 +35,50 @@ auto newest_first_page(Items const& items, Page page, Keep&& keep, Convert&& con
 
 }  // namespace
 
-bool SpotExchange::remembered(Record const& record, TimeMs now) const noexcept {
-  bool const ages_out =
-      record.order.status == SpotOrderStatus::cancelled && record.order.filled_amount.is_zero();
-  return !ages_out || record.order.update_time_ms + config_.cancelled_order_ttl_ms > now;
+bool SpotExchange::remembered(Archived const& order, TimeMs now) const noexcept {
+  bool const ages_out = order.status == SpotOrderStatus::cancelled && order.filled_lots == 0;
+  return !ages_out || order.update_time_ms + config_.cancelled_order_ttl_ms > now;
+}
+
+SpotOrder SpotExchange::order_of(Archived const& archived) const {
+  Market const& market = markets_[archived.pair];
+  SpotOrder order;
+  order.id = archived.id;
+  order.user = archived.user;
+  order.text = archived.text;
+  order.currency_pair = market.spec.id;
+  order.type = archived.type;
+  order.side = archived.side;
+  order.time_in_force = archived.time_in_force;
+  order.amount = archived.amount;
+  if (archived.type == SpotOrderType::limit) {
+    order.price = market.price_grid.to_decimal(archived.price_ticks);
+  }
+  order.left = archived.left;
+  order.filled_amount = market.amount_grid.to_decimal(archived.filled_lots);
+  order.filled_total = archived.filled_total;
+  if (archived.filled_lots > 0) {
+    order.avg_deal_price =
+        money::price_of(archived.filled_total, archived.filled_lots, market.amount_lot);
+  }
+  order.fee = archived.fee;
+  order.fee_currency = currencies_.name(archived.side == Side::buy ? market.base : market.quote);
+  order.status = archived.status;
+  order.finish_as = archived.finish_as;
+  order.create_time_ms = archived.create_time_ms;
+  order.update_time_ms = archived.update_time_ms;
+  return order;
 }
 
 detail::SpotUserPair const* SpotExchange::find_user_pair(UserId user, std::uint32_t pair) const {
   auto const account = ledger_.find(user);
-  if (!account || users_.size() <= *account || users_[*account].empty()) return nullptr;
-  return &users_[*account][pair];
+  if (!account) return nullptr;
+  std::size_t const index = user_pair_index(*account, pair);
+  return index < user_pairs_.size() ? &user_pairs_[index] : nullptr;
 }
 
-core::Result<std::uint32_t> SpotExchange::find_order(UserId user, std::uint32_t pair,
-                                                     OrderRef order, TimeMs now) const {
+core::Result<OrderStore<SpotExchange::Record, SpotExchange::Archived>::Found>
+SpotExchange::find_order(UserId user, std::uint32_t pair, OrderRef order, TimeMs now) const {
   auto const account = ledger_.find(user);
   if (!account) return order_not_found();
   OrderId id = 0;
@@ -58,22 +88,26 @@ core::Result<std::uint32_t> SpotExchange::find_order(UserId user, std::uint32_t 
     id = texts_.find(*account, pair, std::get<std::string_view>(order));
   }
   if (id <= 0) return order_not_found();
-  std::uint32_t const slot = records_.find(id);
-  if (slot == OrderStore<Record>::npos) return order_not_found();
-  Record const& record = records_[slot];
-  if (record.order.user != user || record.pair != pair || !remembered(record, now)) {
+  auto const found = records_.find(id);
+  if (found.live != nullptr) {  // open
+    if (found.live->order.user != user || found.live->pair != pair) return order_not_found();
+    return found;
+  }
+  if (found.archived == nullptr || found.archived->user != user || found.archived->pair != pair ||
+      !remembered(*found.archived, now)) {
     return order_not_found();
   }
-  return slot;
+  return found;
 }
 
 core::Result<SpotOrder> SpotExchange::order(UserId user, std::string_view pair, OrderRef order,
                                             TimeMs now) const {
   auto const pair_index = find_pair(pair);
   if (!pair_index) return pair_index.error();
-  auto const slot = find_order(user, *pair_index, order, now);
-  if (!slot) return slot.error();
-  return records_[*slot].order;
+  auto const found = find_order(user, *pair_index, order, now);
+  if (!found) return found.error();
+  if (found->live != nullptr) return found->live->order;
+  return order_of(*found->archived);
 }
 
 core::Result<std::vector<SpotOrder>> SpotExchange::open_orders(UserId user, std::string_view pair,
@@ -85,7 +119,7 @@ core::Result<std::vector<SpotOrder>> SpotExchange::open_orders(UserId user, std:
   if (history == nullptr) return result;
   std::size_t to_skip = page.offset();
   for (std::uint32_t slot = history->open.tail; slot != no_slot && result.size() < page.size();
-       slot = records_[slot].prev_open) {
+       slot = open_links_.prev(slot)) {
     if (to_skip > 0) {
       --to_skip;
       continue;
@@ -114,14 +148,29 @@ core::Result<std::vector<SpotOrder>> SpotExchange::finished_orders(UserId user,
                                                                    TimeMs now) const {
   auto const pair_index = find_pair(pair);
   if (!pair_index) return pair_index.error();
-  auto const* history = find_user_pair(user, *pair_index);
-  if (history == nullptr) return std::vector<SpotOrder>{};
-  auto const visible = [&](OrderId id) {
-    std::uint32_t const slot = records_.find(id);
-    return slot != OrderStore<Record>::npos && remembered(records_[slot], now);
-  };
-  auto const to_order = [&](OrderId id) { return records_[records_.find(id)].order; };
-  return newest_first_page(history->finished, page, visible, to_order);
+  auto const account = ledger_.find(user);
+  if (!account) return std::vector<SpotOrder>{};
+  std::uint32_t const user_pair = user_pair_index(*account, *pair_index);
+  auto const* kept = records_.archived_orders(archive_of(user_pair, false));
+  auto const* brief = records_.archived_orders(archive_of(user_pair, true));
+  std::size_t kept_left = kept != nullptr ? kept->size() : 0;
+  std::size_t brief_left = brief != nullptr ? brief->size() : 0;
+  // Both archives are oldest first: walk them from the back together, the later finish first.
+  std::vector<SpotOrder> result;
+  std::size_t to_skip = page.offset();
+  while ((kept_left > 0 || brief_left > 0) && result.size() < page.size()) {
+    bool const from_brief =
+        brief_left > 0 && (kept_left == 0 || (*brief)[brief_left - 1].finish_sequence >
+                                                 (*kept)[kept_left - 1].finish_sequence);
+    Archived const& order = from_brief ? (*brief)[--brief_left] : (*kept)[--kept_left];
+    if (!remembered(order, now)) continue;
+    if (to_skip > 0) {
+      --to_skip;
+      continue;
+    }
+    result.push_back(order_of(order));
+  }
+  return result;
 }
 
 core::Result<std::vector<SpotUserTrade>> SpotExchange::my_trades(UserId user, std::string_view pair,
@@ -131,11 +180,30 @@ core::Result<std::vector<SpotUserTrade>> SpotExchange::my_trades(UserId user, st
   if (!pair_index) return pair_index.error();
   auto const* history = find_user_pair(user, *pair_index);
   if (history == nullptr) return std::vector<SpotUserTrade>{};
-  auto const of_order = [&](SpotUserTrade const& trade) {
-    return !order || trade.order_id == *order;
+  Market const& market = markets_[*pair_index];
+  auto const of_order = [&](detail::SpotFill const& fill) {
+    return !order || fill.order_id == *order;
   };
-  auto const copy = [](SpotUserTrade const& trade) { return trade; };
-  return newest_first_page(history->trades, page, of_order, copy);
+  auto const expand = [&](detail::SpotFill const& fill) {
+    SpotUserTrade trade;
+    trade.id = fill.id;
+    trade.user = user;
+    trade.order_id = fill.order_id;
+    trade.currency_pair = market.spec.id;
+    trade.side = fill.side;
+    trade.role = fill.role;
+    trade.amount = market.amount_grid.to_decimal(fill.lots);
+    trade.price = market.price_grid.to_decimal(fill.price_ticks);
+    trade.deal = money::scaled(static_cast<core::Decimal::Raw>(fill.price_ticks) * fill.lots,
+                               market.value_unit_raw);
+    trade.fee = fill.fee;
+    trade.fee_currency = currencies_.name(fill.side == Side::buy ? market.base : market.quote);
+    trade.text = fill.text;
+    trade.sequence_id = fill.sequence_id;
+    trade.create_time_ms = fill.create_time_ms;
+    return trade;
+  };
+  return newest_first_page(history->trades, page, of_order, expand);
 }
 
 core::Result<std::vector<SpotPublicTrade>> SpotExchange::trades(std::string_view pair,

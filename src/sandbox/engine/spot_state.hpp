@@ -29,8 +29,6 @@ struct SpotRecord {
   core::Decimal locked;          ///< funds still locked for the order, in lock_currency
   CurrencyIndex lock_currency = 0;
   OrderBook::Handle book = OrderBook::none;
-  std::uint32_t prev_open = no_slot;
-  std::uint32_t next_open = no_slot;
 
   /// A market buy counts what is left in quote (its remaining budget is `locked`).
   [[nodiscard]] bool is_market_buy() const noexcept {
@@ -38,18 +36,47 @@ struct SpotRecord {
   }
 };
 
+/// A finished spot order as the history keeps it: the fields of SpotOrder that do not follow
+/// from the pair (see SpotExchange::order_of()). The history is large and written on every
+/// finish, so it stays compact: about half a live record.
+struct SpotArchivedOrder {
+  OrderId id = 0;
+  UserId user = 0;
+  core::Decimal amount;  ///< as ordered (quote to spend for a market buy)
+  core::Decimal left;
+  core::Decimal filled_total;
+  core::Decimal fee;
+  std::int64_t price_ticks = 0;  ///< limit price; 0 for market orders
+  std::int64_t filled_lots = 0;
+  TimeMs create_time_ms = 0;
+  TimeMs update_time_ms = 0;
+  /// Position in the exchange's order of finishes: the history lists and forgets by it.
+  std::uint64_t finish_sequence = 0;
+  FixedText text;
+  std::uint32_t pair = 0;
+  SpotOrderType type = SpotOrderType::limit;
+  Side side = Side::buy;
+  TimeInForce time_in_force = TimeInForce::gtc;
+  SpotOrderStatus status = SpotOrderStatus::open;
+  FinishAs finish_as = FinishAs::open;
+};
+
 /// One pair's market.
 struct SpotPairMarket {
   SpotPairMarket(PairSpec pair_spec, CurrencyIndex base_currency, CurrencyIndex quote_currency,
-                 std::size_t candle_capacity);
+                 core::Decimal max_order_value, std::size_t candle_capacity);
 
   PairSpec spec;
-  Grid price_grid;   ///< 10^-precision
-  Grid amount_grid;  ///< 10^-amount_precision
-  Grid quote_grid;   ///< 10^-(precision + amount_precision): market-buy budgets
+  Grid price_grid;            ///< 10^-precision
+  Grid amount_grid;           ///< 10^-amount_precision
+  Grid quote_grid;            ///< 10^-(precision + amount_precision): market-buy budgets
   money::LotSize amount_lot;  ///< 10^-amount_precision as a lot, for money::price_of()
   /// One price tick × one amount lot in raw Decimal units of the quote currency.
   core::Decimal::Raw value_unit_raw = 0;
+  /// Largest order value: the pair's max_quote_amount within the engine's bound.
+  core::Decimal max_value;
+  /// max_value in price-tick × amount-lot units (rounded down).
+  core::Decimal::Raw max_value_units = 0;
   CurrencyIndex base = 0;
   CurrencyIndex quote = 0;
   OrderBook book;
@@ -60,11 +87,27 @@ struct SpotPairMarket {
   bool book_dirty = false;  ///< changed since the last delta was emitted
 };
 
-/// A user's orders and fills on one pair.
+/// One of a user's fills as the history keeps it. The rest of a SpotUserTrade (user, pair, fee
+/// currency, amounts as Decimals) follows from the owner, the pair and these integers; the
+/// history is large and written on every fill, so it stays compact.
+struct SpotFill {
+  TradeId id = 0;
+  OrderId order_id = 0;
+  std::int64_t price_ticks = 0;
+  std::int64_t lots = 0;  ///< base lots
+  core::Decimal fee;
+  std::int64_t sequence_id = 0;
+  TimeMs create_time_ms = 0;
+  FixedText text;
+  Side side = Side::buy;
+  Role role = Role::taker;
+};
+
+/// A user's orders and fills on one pair. The histories are bounded by the engine's retention
+/// limits (see SpotExchange::user_pair()), so their storage stops growing there.
 struct SpotUserPair {
   OpenList open;
-  RingBuffer<OrderId> finished;      ///< newest at the back
-  RingBuffer<SpotUserTrade> trades;  ///< newest at the back
+  RingBuffer<SpotFill> trades;  ///< newest at the back
 };
 
 }  // namespace tradelink::sandbox::detail

@@ -76,9 +76,7 @@ core::Result<SpotExchange::Plan> SpotExchange::validate(SpotOrderRequest const& 
   plan.text = *text;
   if (!request.amount.is_positive()) return invalid_value("amount", request.amount);
 
-  core::Decimal const max_value =
-      spec.max_quote_amount ? money::smaller(*spec.max_quote_amount, config_.max_order_value)
-                            : config_.max_order_value;
+  core::Decimal const max_value = market.max_value;
 
   if (request.type == SpotOrderType::market) {
     if (request.time_in_force != TimeInForce::ioc && request.time_in_force != TimeInForce::fok) {
@@ -119,7 +117,7 @@ core::Result<SpotExchange::Plan> SpotExchange::validate(SpotOrderRequest const& 
   if (request.type == SpotOrderType::limit) {
     // Both unit counts are below 10^15, so their product fits easily before it is scaled.
     auto const value_units = static_cast<core::Decimal::Raw>(plan.price_ticks) * plan.amount_lots;
-    if (value_units > max_value.raw() / market.value_unit_raw) {
+    if (value_units > market.max_value_units) {
       return too_large(money::times(request.price, request.amount), spec.quote, max_value);
     }
     core::Decimal const value = money::scaled(value_units, market.value_unit_raw);

@@ -52,6 +52,13 @@ RestFaultDecision Faults::on_rest(std::string_view group) {
   return decision;
 }
 
+bool Faults::take_private_omission() {
+  std::lock_guard const lock(mutex_);
+  if (ws_.omit_private_updates <= 0) return false;
+  --ws_.omit_private_updates;
+  return true;
+}
+
 WsFaultSpec Faults::ws() const {
   std::scoped_lock const lock(mutex_);
   return ws_;

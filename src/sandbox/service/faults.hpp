@@ -1,7 +1,8 @@
 #pragma once
 // Fault injection, set through the admin API: per endpoint group ("public", "spot", "futures",
 // "wallet", "account", or "all"), refuse requests with 429 / 5xx / TOO_BUSY and add latency;
-// for WebSocket sessions, drop the connection after N messages or go silent. Thread-safe.
+// for WebSocket sessions, drop the connection after N messages, go silent, or leave out private
+// pushes. Thread-safe.
 
 #include <chrono>
 #include <cstdint>
@@ -34,6 +35,9 @@ struct WsFaultSpec {
   std::int64_t drop_after_messages = 0;
   /// Stop sending anything (no frames, no close) while set.
   bool silent = false;
+  /// Leave out this many of the next private-channel pushes (balances, orders, fills,
+  /// positions) as if the exchange lost them; the connection stays up.
+  std::int64_t omit_private_updates = 0;
 };
 
 struct RestFaultDecision {
@@ -53,6 +57,8 @@ class Faults {
   /// What to do with one request of `group` (an "all" entry applies to every group).
   [[nodiscard]] RestFaultDecision on_rest(std::string_view group);
   [[nodiscard]] WsFaultSpec ws() const;
+  /// True (and one fewer left) while private pushes are to be left out.
+  [[nodiscard]] bool take_private_omission();
   [[nodiscard]] std::map<std::string, RestFaultSpec, std::less<>> rest() const;
 
  private:

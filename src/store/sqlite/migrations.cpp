@@ -84,6 +84,33 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_user ON audit_log (user_id, at, id);
 CREATE INDEX audit_log_binding ON audit_log (user_id, binding_id, at, id);
 )sql"},
+    Migration{2, "balances and downsampled balance history", R"sql(
+-- No foreign key to key_bindings: the writer batches behind the binding's lifecycle, and the
+-- rows of a deleted binding remain its last known state.
+CREATE TABLE balances (
+  binding_id TEXT    NOT NULL,
+  user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  account    TEXT    NOT NULL,
+  currency   TEXT    NOT NULL,
+  available  TEXT    NOT NULL,
+  locked     TEXT    NOT NULL,
+  total      TEXT    NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (binding_id, account, currency)
+);
+CREATE INDEX balances_user ON balances (user_id, binding_id);
+
+CREATE TABLE balance_history (
+  id         INTEGER PRIMARY KEY,
+  binding_id TEXT    NOT NULL,
+  user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  account    TEXT    NOT NULL,
+  currency   TEXT    NOT NULL,
+  total      TEXT    NOT NULL,
+  at         INTEGER NOT NULL
+);
+CREATE INDEX balance_history_binding ON balance_history (user_id, binding_id, at, id);
+)sql"},
 };
 
 constexpr std::string_view create_migrations_table = R"sql(

@@ -67,6 +67,16 @@ class SqliteStore final : public Store {
   [[nodiscard]] core::Result<std::vector<AuditRecord>> list_audit(
       std::int64_t user_id, std::optional<std::string_view> binding_id, std::size_t limit) override;
 
+  [[nodiscard]] core::Result<void> upsert_balances(
+      std::vector<BalanceRecord> const& balances) override;
+  [[nodiscard]] core::Result<std::vector<BalanceRecord>> list_balances(
+      std::int64_t user_id, std::string_view binding_id) override;
+  [[nodiscard]] core::Result<void> append_balance_history(
+      std::vector<BalancePointRecord> const& points) override;
+  [[nodiscard]] core::Result<std::vector<BalancePointRecord>> list_balance_history(
+      std::int64_t user_id, std::string_view binding_id, std::int64_t since, std::int64_t until,
+      std::size_t limit) override;
+
  private:
   explicit SqliteStore(sqlite::Connection connection) noexcept
       : connection_(std::move(connection)) {}

@@ -40,7 +40,9 @@ json::object rest_fault_json(RestFaultSpec const& spec) {
 }
 
 json::object ws_fault_json(WsFaultSpec const& spec) {
-  return json::object{{"drop_after_messages", spec.drop_after_messages}, {"silent", spec.silent}};
+  return json::object{{"drop_after_messages", spec.drop_after_messages},
+                      {"silent", spec.silent},
+                      {"omit_private_updates", spec.omit_private_updates}};
 }
 
 // An optional integer within [low, high]; INVALID_PARAM_VALUE outside.
@@ -116,7 +118,9 @@ RestResult set_ws_fault(AdminCall const& call) {
   if (!drop_after) return drop_after.error();
   auto silent = reader.optional_bool("silent");
   if (!silent) return silent.error();
-  WsFaultSpec const spec{drop_after->value_or(0), silent->value_or(false)};
+  auto omit = int_within(reader, "omit_private_updates", 0, INT64_MAX);
+  if (!omit) return omit.error();
+  WsFaultSpec const spec{drop_after->value_or(0), silent->value_or(false), omit->value_or(0)};
   call.context.faults.set_ws(spec);
   return json_reply(200, ws_fault_json(spec));
 }

@@ -351,6 +351,7 @@ void WsFront::push_private(Channel channel, std::int64_t user, std::string_view 
                            std::function<std::string(SizeFormat)> const& render) {
   auto const found = private_topics_.find(PrivateKey{channel, user});
   if (found == private_topics_.end()) return;
+  if (faults_.take_private_omission()) return;
   bool const quiet = silent();
   std::int64_t const now_ms = venue_.clock().now_ms();
   LazyText result(render);

@@ -43,9 +43,12 @@ struct RecordedDelta {
   std::vector<PriceLevel> asks;
 };
 
-/// Records every event in order.
+/// Records every event it forwards (all kinds unless told otherwise), in order.
 class RecordingSink : public EventSink {
  public:
+  RecordingSink() = default;
+  explicit RecordingSink(EventInterest interest) : EventSink(interest) {}
+
   void on_spot_balance(SpotBalanceUpdate const& update) override;
   void on_spot_order(OrderEvent event, SpotOrder const& order) override;
   void on_spot_user_trade(SpotUserTrade const& trade) override;

@@ -199,5 +199,17 @@ TEST_F(FuturesTrading, OrdersByTextCancelAndAgeing) {
   EXPECT_EQ(engine->futures().finished_orders(alice, "BTC_USDT", {}, 4'000)->size(), 2U);
 }
 
+TEST_F(FuturesTrading, AgedOrdersWithoutFillsAreForgottenSoMemoryStaysBounded) {
+  // One order placed and cancelled per second for 20 minutes.
+  for (TimeMs now = 1'000; now <= 1'200'000; now += 1'000) {
+    FuturesOrder const order = place(alice, futures_order("BTC_USDT", "1", "40000"), now);
+    engine->cancel_futures_order(alice, order.id, now).value();
+    ASSERT_LE(engine->futures().remembered_order_count(), 61U) << "at " << now;
+  }
+  EXPECT_EQ(engine->futures().finished_orders(alice, "BTC_USDT", Page{1, 100}, 1'200'000)->size(),
+            60U)
+      << "the last 60 s";
+}
+
 }  // namespace
 }  // namespace tradelink::sandbox::testing

@@ -1,9 +1,10 @@
-// Building blocks: grids, the order store (against std::unordered_map), fixed texts, the
-// countdown timer table and the position arithmetic.
+// Building blocks: grids, the order store (against a model of live and archived orders), fixed
+// texts, the countdown timer table and the position arithmetic.
 
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <deque>
 #include <random>
 #include <unordered_map>
 #include <vector>
@@ -39,45 +40,91 @@ struct StoredOrder {
   } order;
   int payload = 0;
 };
+struct ArchivedOrder {
+  OrderId id = 0;
+  int payload = 0;
+};
+using Store = OrderStore<StoredOrder, ArchivedOrder>;
 
-TEST(OrderStore, IdsIncreaseAndFindTheirRecordUntilForgotten) {
-  OrderStore<StoredOrder> store;
-  std::unordered_map<OrderId, int> model;
+TEST(OrderStore, FindsLiveAndArchivedOrdersUntilTheirArchiveForgetsThem) {
+  Store store;
+  constexpr std::size_t archives = 3;
+  constexpr std::size_t limit = 50;
+  struct Expected {
+    int payload = 0;
+    bool live = true;
+  };
+  std::unordered_map<OrderId, Expected> model;
+  std::vector<std::deque<OrderId>> archived(archives);
+  std::vector<OrderId> forgotten;
   std::mt19937_64 random(7);
   OrderId last_id = 0;
   std::vector<OrderId> live;
   for (int step = 0; step < 100'000; ++step) {
-    if (live.empty() || random() % 3 != 0) {
+    if (live.empty() || random() % 2 != 0) {
       std::uint32_t const slot = store.add();
       store[slot].payload = step;
       OrderId const id = store[slot].order.id;
       ASSERT_GT(id, last_id) << "strictly increasing";
       last_id = id;
-      model[id] = step;
+      model[id] = {step, true};
       live.push_back(id);
     } else {
       std::size_t const pick = random() % live.size();
       OrderId const id = live[pick];
-      store.erase(store.find(id));
-      model.erase(id);
+      std::size_t const archive = random() % archives;
+      std::uint32_t const slot = store.find_live(id);
+      ASSERT_NE(slot, Store::npos);
+      store.archive(slot, static_cast<std::uint32_t>(archive), limit,
+                    ArchivedOrder{id, store[slot].payload});
+      model[id].live = false;
       live[pick] = live.back();
       live.pop_back();
-      ASSERT_EQ(store.find(id), OrderStore<StoredOrder>::npos) << "forgotten ids stay unknown";
+      archived[archive].push_back(id);
+      if (archived[archive].size() > limit) {
+        OrderId const dropped = archived[archive].front();
+        archived[archive].pop_front();
+        model.erase(dropped);
+        forgotten.push_back(dropped);
+        Store::Found const gone = store.find(dropped);
+        ASSERT_TRUE(gone.live == nullptr && gone.archived == nullptr)
+            << "the archive forgot its oldest order";
+      }
+      ASSERT_EQ(store.find_live(id), Store::npos) << "archived, not open";
     }
   }
-  EXPECT_EQ(store.size(), model.size());
-  for (auto const& [id, payload] : model) {
-    std::uint32_t const slot = store.find(id);
-    ASSERT_NE(slot, OrderStore<StoredOrder>::npos);
-    ASSERT_EQ(store[slot].payload, payload);
+  for (auto const& [id, expected] : model) {
+    Store::Found const found = store.find(id);
+    if (expected.live) {
+      ASSERT_NE(found.live, nullptr);
+      ASSERT_EQ(found.live->payload, expected.payload);
+      ASSERT_NE(store.find_live(id), Store::npos);
+    } else {
+      ASSERT_NE(found.archived, nullptr);
+      ASSERT_EQ(found.archived->payload, expected.payload);
+      ASSERT_EQ(found.archived->id, id);
+    }
   }
-  EXPECT_EQ(store.find(0), OrderStore<StoredOrder>::npos);
-  EXPECT_EQ(store.find(-5), OrderStore<StoredOrder>::npos);
-  EXPECT_EQ(store.find(last_id + (OrderId{1} << 28)), OrderStore<StoredOrder>::npos)
-      << "a future id whose slot is in use by another order";
-  EXPECT_EQ(store.find((OrderId{1} << 28) | ((OrderId{1} << 28) - 1)),
-            OrderStore<StoredOrder>::npos)
-      << "a slot that was never created";
+  for (std::size_t archive = 0; archive < archives; ++archive) {
+    auto const* orders = store.archived_orders(static_cast<std::uint32_t>(archive));
+    ASSERT_NE(orders, nullptr);
+    ASSERT_EQ(orders->size(), archived[archive].size());
+    for (std::size_t index = 0; index < orders->size(); ++index) {
+      ASSERT_EQ((*orders)[index].id, archived[archive][index]) << "oldest first";
+    }
+  }
+  EXPECT_EQ(store.archived_orders(archives), nullptr);
+  auto const unknown = [&](OrderId id) {
+    Store::Found const found = store.find(id);
+    return found.live == nullptr && found.archived == nullptr;
+  };
+  for (OrderId const id : forgotten) ASSERT_TRUE(unknown(id));
+  EXPECT_TRUE(unknown(0));
+  EXPECT_TRUE(unknown(-5));
+  EXPECT_TRUE(unknown(last_id + (OrderId{1} << 28)))
+      << "a future id whose handle is in use by another order";
+  EXPECT_TRUE(unknown((OrderId{1} << 28) | ((OrderId{1} << 28) - 1)))
+      << "a handle that was never created";
 }
 
 TEST(FixedText, HoldsUpToCapacityBytes) {

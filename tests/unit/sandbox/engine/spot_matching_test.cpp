@@ -241,5 +241,35 @@ TEST_F(SpotMatching, EventsFollowTheDocumentedOrder) {
       << "buyer's BTC: received then fee";
 }
 
+TEST_F(SpotMatching, ASinkGetsOnlyTheEventsItForwardsAndTheStateIsTheSame) {
+  RecordingSink all_events;
+  auto loud = make_engine(&all_events);
+  RecordingSink orders_only(EventInterest::orders_only());
+  auto quiet = make_engine(&orders_only);
+  for (Engine* each : {loud.get(), quiet.get()}) {
+    ASSERT_TRUE(each->deposit(seller, Account::spot, "BTC", dec("10"), 0));
+    ASSERT_TRUE(each->deposit(buyer, Account::spot, "USDT", dec("100000"), 0));
+    each->place_spot_order(seller, limit("BTC_USDT", Side::sell, "0.1", "100"), 1'000).value();
+    each->place_spot_order(seller, limit("BTC_USDT", Side::sell, "0.1", "101"), 1'000).value();
+    each->place_spot_order(buyer, limit("BTC_USDT", Side::buy, "0.15", "101"), 2'000).value();
+  }
+  std::vector<std::string> const expected{"spot.order.put",    "spot.order.put",
+                                          "spot.order.put",    "spot.order.finish",
+                                          "spot.order.update", "spot.order.finish"};
+  EXPECT_EQ(orders_only.kinds, expected);
+  for (UserId const user : {seller, buyer}) {
+    for (std::string_view const currency : {"BTC", "USDT"}) {
+      EXPECT_EQ(available(*quiet, user, currency), available(*loud, user, currency));
+      EXPECT_EQ(locked(*quiet, user, currency), locked(*loud, user, currency));
+    }
+  }
+  EXPECT_GT(all_events.spot_balances.size(), 0U);
+  EXPECT_EQ(quiet->spot().order_book("BTC_USDT", 10)->id,
+            loud->spot().order_book("BTC_USDT", 10)->id)
+      << "book update ids advance without a book listener";
+  EXPECT_EQ(quiet->spot().my_trades(buyer, "BTC_USDT", std::nullopt, {})->size(), 2U);
+  EXPECT_EQ(quiet->spot().trades("BTC_USDT", 10)->size(), 2U);
+}
+
 }  // namespace
 }  // namespace tradelink::sandbox::testing

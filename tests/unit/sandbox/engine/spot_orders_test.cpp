@@ -156,6 +156,25 @@ TEST_F(SpotOrders, CancelledOrdersWithoutFillsAgeOutAfterSixtySeconds) {
   EXPECT_EQ(finished[0].id, partly.id);
 }
 
+TEST_F(SpotOrders, AgedCancelledOrdersAreForgottenSoMemoryStaysBounded) {
+  ASSERT_TRUE(engine->deposit(bob, Account::spot, "USDT", dec("1000"), 1'000));
+  SpotOrder const filled =
+      engine->place_spot_order(alice, limit("BTC_USDT", Side::sell, "0.1", "100"), 1'000).value();
+  engine->place_spot_order(bob, limit("BTC_USDT", Side::buy, "0.1", "100"), 1'000).value();
+  // One order placed and cancelled per second for 20 minutes, after one that filled.
+  for (TimeMs now = 2'000; now <= 1'200'000; now += 1'000) {
+    SpotOrder const order =
+        engine->place_spot_order(alice, limit("BTC_USDT", Side::buy, "0.02", "90"), now).value();
+    engine->cancel_spot_order(alice, "BTC_USDT", order.id, now).value();
+    // The two filled orders stay, and the cancels of the last 60 s.
+    ASSERT_LE(engine->spot().remembered_order_count(), 2U + 60U) << "at " << now;
+  }
+  EXPECT_TRUE(engine->spot().order(alice, "BTC_USDT", filled.id, 1'200'000)) << "had a fill";
+  auto const finished = engine->spot().finished_orders(alice, "BTC_USDT", Page{1, 100}, 1'200'000);
+  ASSERT_EQ(finished->size(), 61U) << "the filled order and the cancels of the last 60 s";
+  EXPECT_EQ(finished->back().id, filled.id);
+}
+
 TEST_F(SpotOrders, FinishedHistoryIsBoundedPerUserAndPair) {
   EngineConfig config;
   config.finished_orders_per_user_market = 2;
@@ -174,6 +193,34 @@ TEST_F(SpotOrders, FinishedHistoryIsBoundedPerUserAndPair) {
       << "the oldest was forgotten";
   EXPECT_TRUE(bounded->spot().order(alice, "BTC_USDT", ids[2], 2'000));
   EXPECT_EQ(bounded->spot().finished_orders(alice, "BTC_USDT", {}, 2'000).value().size(), 2U);
+}
+
+TEST_F(SpotOrders, HistoryLimitCountsFilledAndCancelledOrdersTogether) {
+  EngineConfig config;
+  config.finished_orders_per_user_market = 3;
+  auto bounded = make_engine(nullptr, config);
+  ASSERT_TRUE(bounded->deposit(alice, Account::spot, "USDT", dec("1000"), 0));
+  ASSERT_TRUE(bounded->deposit(bob, Account::spot, "BTC", dec("1"), 0));
+  bounded->place_spot_order(bob, limit("BTC_USDT", Side::sell, "0.01", "100"), 1'000).value();
+  OrderId const filled =
+      bounded->place_spot_order(alice, limit("BTC_USDT", Side::buy, "0.01", "100"), 1'000)
+          .value()
+          .id;
+  std::vector<OrderId> cancelled;
+  for (TimeMs now = 2'000; now <= 4'000; now += 1'000) {
+    OrderId const id =
+        bounded->place_spot_order(alice, limit("BTC_USDT", Side::buy, "0.02", "90"), now)
+            .value()
+            .id;
+    bounded->cancel_spot_order(alice, "BTC_USDT", id, now).value();
+    cancelled.push_back(id);
+  }
+  EXPECT_EQ(bounded->spot().order(alice, "BTC_USDT", filled, 5'000).error().code, "ORDER_NOT_FOUND")
+      << "the oldest finish was forgotten, though it had fills";
+  auto const finished = bounded->spot().finished_orders(alice, "BTC_USDT", {}, 5'000).value();
+  ASSERT_EQ(finished.size(), 3U);
+  EXPECT_EQ(finished[0].id, cancelled[2]);
+  EXPECT_EQ(finished[2].id, cancelled[0]);
 }
 
 TEST_F(SpotOrders, ListsOpenOrdersNewestFirstWithPages) {
