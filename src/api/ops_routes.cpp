@@ -27,6 +27,28 @@ net::ServerResponse ready(ApiContext& context) {
   return json_response(store_ok ? 200 : 503, body);
 }
 
+void add_sync_gauges(platform::sync::SyncTotals const& totals, std::vector<Gauge>& gauges) {
+  Gauge feeds{"tradelink_sync_bindings", "Bindings being synced, by the state of their feed.", {}};
+  for (auto const& [state, count] : totals.bindings_by_socket_state) {
+    feeds.samples.push_back({{{"state", state}}, static_cast<std::int64_t>(count)});
+  }
+  gauges.push_back(std::move(feeds));
+  auto const single = [&gauges](char const* name, char const* help, std::uint64_t value) {
+    gauges.push_back({name, help, {{{}, static_cast<std::int64_t>(value)}}});
+  };
+  single("tradelink_sync_drift",
+         "Differences reconciliation found and repaired, summed over synced bindings.",
+         totals.drift_count);
+  single("tradelink_sync_reconnects", "Feed reconnections, summed over synced bindings.",
+         totals.reconnects);
+  single("tradelink_sync_reconcile_failures",
+         "Reconciliation snapshots that failed (429, 5xx, network), summed over synced bindings.",
+         totals.reconcile_failures);
+  gauges.push_back({"tradelink_sync_max_lag_ms",
+                    "Largest venue-event-to-applied lag of the last update, over synced bindings.",
+                    {{{}, totals.max_lag_ms}}});
+}
+
 net::ServerResponse metrics(ApiContext& context) {
   std::vector<Gauge> gauges;
   Gauge bindings{"tradelink_bindings", "Live key bindings, by status.", {}};
@@ -38,6 +60,7 @@ net::ServerResponse metrics(ApiContext& context) {
     }
   }
   gauges.push_back(std::move(bindings));
+  if (context.balances != nullptr) add_sync_gauges(context.balances->totals(), gauges);
   gauges.push_back({"tradelink_event_streams",
                     "Open live-update streams (WebSocket sessions at /api/v1/events).",
                     {{{}, static_cast<std::int64_t>(context.events.stream_count())}}});

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,6 +49,16 @@ struct BalancePoint {
   std::string account;
   std::string currency;
   core::Decimal total;
+};
+
+/// Every syncing binding's feed at a glance, for monitoring.
+struct SyncTotals {
+  std::map<std::string, std::uint64_t>
+      bindings_by_socket_state;  ///< "awaiting_snapshot" until synced
+  std::uint64_t drift_count = 0;
+  std::uint64_t reconnects = 0;
+  std::uint64_t reconcile_failures = 0;
+  std::int64_t max_lag_ms = 0;
 };
 
 /// Cancels a watch when destroyed.
@@ -95,6 +106,8 @@ class BalanceView {
   /// Calls `listener` (on a sync thread; it must not block) after every change to any of the
   /// user's bindings, until the handle is destroyed.
   [[nodiscard]] virtual WatchHandle watch(std::int64_t user_id, Listener listener) = 0;
+  /// Sums over every binding being synced, whoever owns it (no per-user data).
+  [[nodiscard]] virtual SyncTotals totals() const = 0;
 };
 
 }  // namespace tradelink::platform::sync

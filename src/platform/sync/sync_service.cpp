@@ -213,6 +213,25 @@ core::Result<BindingBalances> SyncService::balances(std::int64_t user_id,
                              "is still on its way.");
 }
 
+SyncTotals SyncService::totals() const {
+  SyncTotals totals;
+  std::lock_guard const lock(registry_mutex_);
+  for (auto const& [id, entry] : entries_) {
+    auto const published = entry->published.load();
+    if (!published) {
+      ++totals.bindings_by_socket_state["awaiting_snapshot"];
+      continue;
+    }
+    SyncHealth const& health = published->health;
+    ++totals.bindings_by_socket_state[health.socket_state];
+    totals.drift_count += health.drift_count;
+    totals.reconnects += health.reconnects;
+    totals.reconcile_failures += health.reconcile_failures;
+    totals.max_lag_ms = std::max(totals.max_lag_ms, health.lag_ms);
+  }
+  return totals;
+}
+
 core::Result<std::vector<BalancePoint>> SyncService::history(std::int64_t user_id,
                                                              std::string_view binding_id,
                                                              std::int64_t since_ms,

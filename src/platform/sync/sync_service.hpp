@@ -73,6 +73,7 @@ class SyncService final : public BalanceView {
       std::int64_t until_ms) const override;
   /// Handles must be destroyed before the service.
   [[nodiscard]] WatchHandle watch(std::int64_t user_id, Listener listener) override;
+  [[nodiscard]] SyncTotals totals() const override;
 
  private:
   /// What readers see of one syncing binding; shared with its shard's hooks.

@@ -114,6 +114,10 @@ TEST_F(SyncTest, AnUpdateTheStreamLostIsDetectedAsDriftAndRepaired) {
   ASSERT_TRUE(view.has_value());
   EXPECT_GE(view->health.drift_count, 1U);
   EXPECT_EQ(view->health.reconnects, 0U) << "the stream itself never broke";
+
+  SyncTotals const totals = service_->totals();  // what /metrics exports
+  EXPECT_GE(totals.drift_count, view->health.drift_count);
+  EXPECT_EQ(totals.bindings_by_socket_state.at(view->health.socket_state), 1U);
 }
 
 }  // namespace
