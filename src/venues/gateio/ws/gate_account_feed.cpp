@@ -69,20 +69,16 @@ class GateAccountFeed final : public venues::AccountFeed {
     listener_ = std::move(listener);
     ++generation_;
     sessions_live_ = 0;
-    if (core::includes_futures(config_.scope) && !config_.exchange_user_id) {
-      // The futures channels need the account's user id; learn it first.
-      rest_->account_detail([this, alive = std::weak_ptr<bool>(alive_),
-                             generation = generation_](GateResult<AccountDetail> detail) {
-        if (!alive.lock() || generation != generation_) return;
-        if (!detail) return report_down(generation, feed_failure(detail.error()));
-        config_.exchange_user_id = std::to_string(detail->user_id);
-        open_sessions();
-      });
-      return;
-    }
-    open_sessions();
+    if (rest_->transport().clock().measured()) return open_when_user_known(generation_);
+    // Stream logins are signed with the venue's time: learn it first, or a clock outside the
+    // venue's window costs a refused login and a reconnect.
+    rest_->transport().sync_clock([this, alive = std::weak_ptr<bool>(alive_),
+                                   generation = generation_](GateResult<std::int64_t> measured) {
+      if (!alive.lock() || generation != generation_) return;
+      if (!measured) return report_down(generation, feed_failure(measured.error()));
+      open_when_user_known(generation);
+    });
   }
-
   void stop() override {
     ++generation_;
     listener_ = {};
@@ -98,6 +94,21 @@ class GateAccountFeed final : public venues::AccountFeed {
   }
 
  private:
+  void open_when_user_known(std::uint64_t generation) {
+    if (core::includes_futures(config_.scope) && !config_.exchange_user_id) {
+      // The futures channels need the account's user id; learn it first.
+      rest_->account_detail([this, alive = std::weak_ptr<bool>(alive_),
+                             generation](GateResult<AccountDetail> detail) {
+        if (!alive.lock() || generation != generation_) return;
+        if (!detail) return report_down(generation, feed_failure(detail.error()));
+        config_.exchange_user_id = std::to_string(detail->user_id);
+        open_sessions();
+      });
+      return;
+    }
+    open_sessions();
+  }
+
   void open_sessions() {
     std::uint64_t const generation = generation_;
     if (core::includes_spot(config_.scope)) {

@@ -1,6 +1,6 @@
 // What goes wrong on a live account and how the sync recovers or reports it: a dropped stream,
 // a silent one, 429 and 5xx answers to the reconciliation, a key revoked mid-stream, and an
-// update the venue never sent (drift).
+// update the venue never sent (drift), a venue clock minutes away from ours.
 #include "unit/platform/sync/sync_fixture.hpp"
 
 namespace tradelink::platform::sync::test {
@@ -100,6 +100,24 @@ TEST_F(SyncTest, AKeyRevokedMidStreamFlipsTheBindingAndIsAudited) {
   auto view = view_of(account.binding_id);
   ASSERT_TRUE(view.has_value());
   EXPECT_FALSE(view->lines.empty());
+}
+
+TEST_F(SyncTest, AVenueClockFiveMinutesAheadIsMeasuredAndUsedForTheStream) {
+  // Outside Gate's ±60 s window: every signed call and the stream's auth must use the offset
+  // measured from the venue's time.
+  server_->venue().clock().set_skew_ms(5 * 60 * 1000);
+  SyncedAccount const account = synced_account();
+  ASSERT_FALSE(account.binding_id.empty());
+  ASSERT_TRUE(eventually([&] {
+    auto view = view_of(account.binding_id);
+    return view && view->health.socket_state == "live";
+  }));
+
+  deposit(account.exchange_user, sandbox::Account::spot, "USDT", "7");
+  ASSERT_TRUE(converges(account));
+  auto view = view_of(account.binding_id);
+  ASSERT_TRUE(view.has_value());
+  EXPECT_EQ(view->health.reconnects, 0U) << "the stream authenticated at the first attempt";
 }
 
 TEST_F(SyncTest, AnUpdateTheStreamLostIsDetectedAsDriftAndRepaired) {
