@@ -16,6 +16,13 @@ json::value optional_value(std::optional<T> const& value) {
   return value ? json::value(*value) : json::value(nullptr);
 }
 
+json::value estimated_total_json(std::optional<platform::sync::EstimatedTotal> const& total) {
+  if (!total) return nullptr;
+  return json::object{{"currency", total->currency},
+                      {"amount", total->amount.to_string()},
+                      {"at_ms", total->at_ms}};
+}
+
 }  // namespace
 
 json::value binding_json(platform::keys::BindingView const& binding) {
@@ -71,6 +78,7 @@ json::value balances_json(platform::sync::BindingBalances const& balances) {
   return json::object{
       {"binding_id", balances.binding_id},
       {"balances", std::move(lines)},
+      {"estimated_total", estimated_total_json(balances.estimated_total)},
       {"health", json::object{{"socket_state", health.socket_state},
                               {"synced_at_ms", optional_value(health.synced_at_ms)},
                               {"lag_ms", health.lag_ms},

@@ -50,11 +50,19 @@ struct PositionState {
   std::optional<std::int64_t> update_id;  ///< increases with every change of the position
 };
 
+/// The venue's own valuation of everything the key's account holds, in one currency.
+struct EstimatedValue {
+  std::string currency;
+  core::Decimal amount;
+};
+
 /// Everything the scope's accounts hold, read over REST.
 struct AccountSnapshot {
   std::vector<AccountBalance> balances;
   std::vector<PositionState> positions;
   AccountMode mode = AccountMode::unknown;
+  /// Absent when the key may not read it (no wallet read) or the venue did not answer it.
+  std::optional<EstimatedValue> estimated_total;
 };
 
 /// A streamed balance change. `total` is absolute. `available`/`locked` are absolute too when

@@ -37,10 +37,18 @@ struct SyncHealth {
   std::optional<std::string> last_error;  ///< the latest failure, cleared by the next success
 };
 
+/// The venue's valuation of the whole account (every account kind, at its prices).
+struct EstimatedTotal {
+  std::string currency;
+  core::Decimal amount;
+  std::int64_t at_ms = 0;  ///< when it was read (each reconciliation reads it again)
+};
+
 struct BindingBalances {
   std::string binding_id;
   std::vector<BalanceLine> lines;
   SyncHealth health;
+  std::optional<EstimatedTotal> estimated_total;
 };
 
 /// One downsampled point of a balance's history.

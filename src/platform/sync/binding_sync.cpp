@@ -56,7 +56,7 @@ void BindingSync::stop() {
 }
 
 BindingBalances BindingSync::view() const {
-  return BindingBalances{binding_id_, state_.lines(), health_};
+  return BindingBalances{binding_id_, state_.lines(), health_, estimated_total_};
 }
 
 void BindingSync::open_stream() {
@@ -163,6 +163,10 @@ void BindingSync::on_snapshot(SnapshotReason reason, std::uint64_t sequence_at_r
   }
   health_.synced_at_ms = clock_();
   health_.last_error.reset();
+  if (result->estimated_total) {
+    estimated_total_ = EstimatedTotal{result->estimated_total->currency,
+                                      result->estimated_total->amount, *health_.synced_at_ms};
+  }
   if (reason == SnapshotReason::confirm_credentials) {
     schedule_reconnect();  // the key still works: the stream's refusal was transient
   } else if (live_) {

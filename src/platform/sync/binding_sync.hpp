@@ -87,6 +87,7 @@ class BindingSync {
   boost::asio::steady_timer reconnect_timer_;
   boost::asio::steady_timer reconcile_timer_;
   SyncHealth health_;
+  std::optional<EstimatedTotal> estimated_total_;  ///< the venue's, from the last snapshot
   bool live_ = false;
   bool stopped_ = true;
   bool snapshot_in_flight_ = false;

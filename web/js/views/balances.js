@@ -48,7 +48,10 @@ export function renderBalances(main, state, bindingId) {
   const show = (balances) => {
     mount(table, balanceTable(balances.balances));
     const hp = balances.health || {};
-    health.textContent = `Feed: ${hp.socket_state || "unknown"} · last synced ${dateTime(hp.synced_at_ms)}`;
+    const estimate = balances.estimated_total;
+    const worth = estimate ? ` · estimated total ≈ ${estimate.amount} ${estimate.currency}` : "";
+    health.textContent =
+      `Feed: ${hp.socket_state || "unknown"} · last synced ${dateTime(hp.synced_at_ms)}${worth}`;
     // The chart's latest point is when this page saw the value.
     const now = Date.now();
     for (const line of balances.balances) addPoint(line.account, line.currency, now, line.total);

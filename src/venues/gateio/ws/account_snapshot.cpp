@@ -135,6 +135,16 @@ void read_account_snapshot(RestClient& client, SnapshotRequest const& request,
       round->settle();
     });
   }
+  ++round->outstanding;
+  // An estimate only: a key without wallet read, or a venue busy on this call, leaves it out
+  // without failing the snapshot (the balances above are the truth the sync keeps).
+  client.wallet_total_balance("USDT", [round](GateResult<TotalBalance> total) {
+    if (total) {
+      round->snapshot.estimated_total =
+          venues::EstimatedValue{total->total.currency, total->total.amount};
+    }
+    round->settle();
+  });
   if (request.mode == venues::AccountMode::unified) {
     ++round->outstanding;
     client.unified_accounts([round](GateResult<UnifiedAccount> account) {

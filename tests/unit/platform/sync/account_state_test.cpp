@@ -19,7 +19,8 @@ venues::BalanceUpdate spot(char const* currency, char const* available, char con
 }
 
 venues::AccountSnapshot snapshot(std::vector<venues::AccountBalance> balances) {
-  return venues::AccountSnapshot{std::move(balances), {}, venues::AccountMode::classic};
+  return venues::AccountSnapshot{
+      std::move(balances), {}, venues::AccountMode::classic, std::nullopt};
 }
 
 TEST(AccountState, TheFirstSnapshotSetsEveryLine) {

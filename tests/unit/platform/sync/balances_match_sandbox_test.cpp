@@ -34,6 +34,25 @@ TEST_F(SyncTest, BalancesEqualTheSandboxAfterDepositsAndASpotTradeWithFees) {
   EXPECT_TRUE(locked_usdt) << describe(view->lines);
 }
 
+TEST_F(SyncTest, TheVenuesEstimatedTotalComesWithTheBalances) {
+  SyncedAccount const account = synced_account(core::Scope::spot);
+  ASSERT_FALSE(account.binding_id.empty());
+  deposit(account.exchange_user, sandbox::Account::spot, "USDT", "250.5");
+  ASSERT_TRUE(converges(account));
+
+  // The stream carries balances, not the valuation: the next reconciliation reads it again.
+  auto const valued = [&] {
+    auto view = view_of(account.binding_id);
+    return view && view->estimated_total &&
+           view->estimated_total->amount == core::Decimal::parse("1750.5").value();
+  };
+  ASSERT_TRUE(eventually(valued))
+      << "1,000 + 250.5 spot and 500 futures, all USDT: valued at their amount";
+  auto view = view_of(account.binding_id);
+  EXPECT_EQ(view->estimated_total->currency, "USDT");
+  EXPECT_GT(view->estimated_total->at_ms, 0);
+}
+
 TEST_F(SyncTest, FuturesBalanceFollowsFeesAndRealisedPnl) {
   SyncedAccount const account = synced_account(core::Scope::futures);
   ASSERT_FALSE(account.binding_id.empty());
