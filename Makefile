@@ -21,6 +21,7 @@ bench: bootstrap
 	@cmake --build --preset release --target bench_gateio bench_core bench_sandbox bench_platform tradelink
 	@scripts/run-benchmarks build/release docs/benchmarks.md
 	@bench/sandbox/rest_load.sh build/release/apps/tradelink/tradelink docs/benchmarks.md
+	@bench/api/api_load.sh build/release/apps/tradelink/tradelink docs/benchmarks.md
 
 bootstrap:
 	@scripts/bootstrap
