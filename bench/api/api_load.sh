@@ -4,7 +4,8 @@
 # ports, logs in as the demo user, makes an API token, binds the good demo key, waits for its
 # first synced balances, then runs wrk. Writes requests/s and latency percentiles between the
 # api-load markers of the benchmark report.
-# Usage: api_load.sh TRADELINK_BINARY [REPORT]   (env: TRADELINK_API_LOAD_SECONDS, default 10)
+# Usage: api_load.sh TRADELINK_BINARY [REPORT]   (env: TRADELINK_API_LOAD_SECONDS, default 10;
+# TRADELINK_API_LOAD_PERF=FILE also records a perf profile of the server during the run)
 set -euo pipefail
 tradelink=${1:?usage: api_load.sh TRADELINK_BINARY [REPORT]}
 report=${2:-docs/benchmarks.md}
@@ -72,6 +73,7 @@ PY
 )
 
 load_average=$(cut -d' ' -f1-3 /proc/loadavg)
+[[ -n "${TRADELINK_API_LOAD_PERF:-}" ]] && { perf record -g -p "$demo_pid" -o "$TRADELINK_API_LOAD_PERF" -- sleep "$seconds" >/dev/null 2>&1 & }
 output=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -H "Authorization: Bearer $token" "$url")
 if grep -q 'Non-2xx or 3xx responses' <<<"$output"; then
   echo "api_load: refusals:" >&2
