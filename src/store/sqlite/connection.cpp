@@ -64,17 +64,24 @@ core::Result<void> Connection::configure(std::chrono::milliseconds busy_timeout)
 }
 
 Connection::~Connection() {
-  if (db_ != nullptr) sqlite3_close_v2(db_);
+  close();
 }
 
-Connection::Connection(Connection&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
+Connection::Connection(Connection&& other) noexcept
+    : db_(std::exchange(other.db_, nullptr)), statements_(std::move(other.statements_)) {}
 
 Connection& Connection::operator=(Connection&& other) noexcept {
   if (this != &other) {
-    if (db_ != nullptr) sqlite3_close_v2(db_);
+    close();
     db_ = std::exchange(other.db_, nullptr);
+    statements_ = std::move(other.statements_);
   }
   return *this;
+}
+
+void Connection::close() noexcept {
+  statements_.reset();  // the cached statements are finalized before their database closes
+  if (db_ != nullptr) sqlite3_close_v2(std::exchange(db_, nullptr));
 }
 
 core::Result<void> Connection::execute(std::string_view sql) {
@@ -85,14 +92,17 @@ core::Result<void> Connection::execute(std::string_view sql) {
 }
 
 core::Result<Statement> Connection::prepare(std::string_view sql) {
+  if (sqlite3_stmt* const idle = statements_->take(sql)) {
+    return Statement{db_, idle, statements_.get(), std::string(sql)};
+  }
   sqlite3_stmt* statement = nullptr;
-  int const code =
-      sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &statement, nullptr);
+  int const code = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
   if (code != SQLITE_OK) {
     if (statement != nullptr) sqlite3_finalize(statement);
     return sqlite_error(db_, code, "prepare statement");
   }
-  return Statement{db_, statement};
+  return Statement{db_, statement, statements_.get(), std::string(sql)};
 }
 
 std::int64_t Connection::last_insert_rowid() const noexcept {

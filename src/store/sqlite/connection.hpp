@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string_view>
 
 #include "core/result.hpp"
@@ -44,10 +45,12 @@ class Connection {
   [[nodiscard]] sqlite3* handle() const noexcept { return db_; }
 
  private:
-  explicit Connection(sqlite3* db) noexcept : db_(db) {}
+  explicit Connection(sqlite3* db) : db_(db), statements_(std::make_unique<StatementCache>()) {}
   [[nodiscard]] core::Result<void> configure(std::chrono::milliseconds busy_timeout);
+  void close() noexcept;
 
   sqlite3* db_ = nullptr;
+  std::unique_ptr<StatementCache> statements_;  // on the heap: statements point to it
 };
 
 /// BEGIN IMMEDIATE … COMMIT; rolled back on destruction unless committed. IMMEDIATE takes the

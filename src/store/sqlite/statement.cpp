@@ -19,22 +19,35 @@ int checked_size(std::size_t size) noexcept {
 }  // namespace
 
 Statement::~Statement() {
-  if (statement_ != nullptr) sqlite3_finalize(statement_);
+  release();
 }
 
 Statement::Statement(Statement&& other) noexcept
     : db_(other.db_),
       statement_(std::exchange(other.statement_, nullptr)),
+      cache_(std::exchange(other.cache_, nullptr)),
+      sql_(std::move(other.sql_)),
       bind_error_(other.bind_error_) {}
 
 Statement& Statement::operator=(Statement&& other) noexcept {
   if (this != &other) {
-    if (statement_ != nullptr) sqlite3_finalize(statement_);
+    release();
     db_ = other.db_;
     statement_ = std::exchange(other.statement_, nullptr);
+    cache_ = std::exchange(other.cache_, nullptr);
+    sql_ = std::move(other.sql_);
     bind_error_ = other.bind_error_;
   }
   return *this;
+}
+
+void Statement::release() noexcept {
+  if (statement_ == nullptr) return;
+  if (cache_ != nullptr) {
+    cache_->give_back(std::move(sql_), std::exchange(statement_, nullptr));
+  } else {
+    sqlite3_finalize(std::exchange(statement_, nullptr));
+  }
 }
 
 void Statement::remember(int code) noexcept {

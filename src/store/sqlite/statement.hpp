@@ -9,15 +9,20 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/result.hpp"
+#include "store/sqlite/statement_cache.hpp"
 
 namespace tradelink::store::sqlite {
 
 class Statement {
  public:
   Statement(sqlite3* db, sqlite3_stmt* statement) noexcept : db_(db), statement_(statement) {}
+  /// A statement that goes back to `cache`, under the text `sql`, when destroyed.
+  Statement(sqlite3* db, sqlite3_stmt* statement, StatementCache* cache, std::string sql) noexcept
+      : db_(db), statement_(statement), cache_(cache), sql_(std::move(sql)) {}
   ~Statement();
   Statement(Statement const&) = delete;
   Statement& operator=(Statement const&) = delete;
@@ -52,9 +57,13 @@ class Statement {
 
  private:
   void remember(int code) noexcept;
+  /// Hands the statement back to its cache, or finalizes it.
+  void release() noexcept;
 
   sqlite3* db_ = nullptr;
   sqlite3_stmt* statement_ = nullptr;
+  StatementCache* cache_ = nullptr;
+  std::string sql_;
   int bind_error_ = SQLITE_OK;
 };
 
