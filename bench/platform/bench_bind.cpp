@@ -5,54 +5,21 @@
 
 #include <benchmark/benchmark.h>
 
-#include <unistd.h>
-
-#include <boost/asio/io_context.hpp>
-
-#include <filesystem>
 #include <memory>
-#include <stdexcept>
 #include <string>
 
 #include "core/decimal.hpp"
-#include "crypto/master_key.hpp"
-#include "crypto/vault.hpp"
-#include "net/http_client.hpp"
 #include "platform/keys/key_service.hpp"
-#include "sandbox/service/sandbox_server.hpp"
-#include "store/sqlite/sqlite_store.hpp"
-#include "venues/gateio/keys/gate_key_checker.hpp"
+#include "platform_on_sandbox.hpp"
 
 namespace {
 
 using namespace tradelink;
 
-std::int64_t wall_now_ms() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
 class BindBench {
  public:
-  BindBench()
-      : directory_(std::filesystem::temp_directory_path() /
-                   ("tradelink-bench-bind-" + std::to_string(::getpid()))) {
-    std::filesystem::create_directories(directory_);
-    sandbox::SandboxOptions options;
-    options.port = 0;
-    options.simulate_market = false;
-    sandbox_ = std::move(sandbox::SandboxServer::start(options).value());
-    turn_off_rate_limits();
-    store_ = std::move(store::SqliteStore::open(directory_ / "bench.db").value());
-    vault_ = std::make_unique<crypto::Vault>(crypto::MasterKey::generate().value());
-    gateio::KeyCheckerOptions checker;
-    checker.base_url = sandbox_->base_url() + "/api/v4";
-    checker_ = std::move(gateio::GateKeyChecker::create(std::move(checker)).value());
-    user_id_ = store_->create_user({0, "bench@example.com", "unused", wall_now_ms()}).value().id;
-    keys_ = std::make_unique<platform::keys::KeyService>(
-        *store_, *vault_, platform::keys::CheckerDirectory{{"gateio", checker_.get()}},
-        platform::keys::KeyPolicy{}, wall_now_ms);
-    exchange_user_ = sandbox_->venue().with([](sandbox::VenueState& state) {
+  BindBench() : platform_("bind") {
+    exchange_user_ = platform_.sandbox().venue().with([](sandbox::VenueState& state) {
       auto const& user = state.users.create("bench", state.clock.now_ms());
       auto opened = state.engine.deposit(user.id, sandbox::Account::futures, "USDT",
                                          core::Decimal::parse("100").value(), state.clock.now_ms());
@@ -61,17 +28,9 @@ class BindBench {
     });
   }
 
-  ~BindBench() {
-    keys_.reset();
-    checker_.reset();
-    store_.reset();
-    sandbox_->stop();
-    std::filesystem::remove_all(directory_);
-  }
-
   /// A new read-write spot + futures key with wallet read, IP-bound to loopback.
   sandbox::ApiKey new_key() {
-    return sandbox_->venue().with([this](sandbox::VenueState& state) {
+    return platform_.sandbox().venue().with([this](sandbox::VenueState& state) {
       sandbox::KeySpec spec;
       spec.user_id = exchange_user_;
       spec.name = "bench";
@@ -81,35 +40,11 @@ class BindBench {
     });
   }
 
-  platform::keys::KeyService& keys() { return *keys_; }
+  platform::keys::KeyService& keys() { return platform_.keys(); }
+  std::int64_t user_id() const { return platform_.user_id(); }
 
  private:
-  // Binding hundreds of keys a second from one address is the benchmark's doing, not a user's:
-  // with Gate's limits on, the sandbox would answer part of the probes with TOO_MANY_REQUESTS
-  // and the figure would measure the limiter instead of the verification.
-  void turn_off_rate_limits() {
-    boost::asio::io_context io;
-    net::HttpClient client(io, net::ClientOptions{});
-    net::HttpRequest request;
-    request.method = net::Method::put;
-    request.target = "/sandbox/v1/rate_limits";
-    request.headers = {{"Content-Type", "application/json"}};
-    request.body = R"({"enabled":false})";
-    auto answered = client.send(net::Origin::parse(sandbox_->base_url()).value(), request);
-    if (!answered || answered->status != 200) throw std::runtime_error("admin API refused");
-  }
-
- public:
-  std::int64_t user_id() const { return user_id_; }
-
- private:
-  std::filesystem::path directory_;
-  std::unique_ptr<sandbox::SandboxServer> sandbox_;
-  std::unique_ptr<store::SqliteStore> store_;
-  std::unique_ptr<crypto::Vault> vault_;
-  std::unique_ptr<gateio::GateKeyChecker> checker_;
-  std::unique_ptr<platform::keys::KeyService> keys_;
-  std::int64_t user_id_ = 0;
+  bench::PlatformOnSandbox platform_;
   std::int64_t exchange_user_ = 0;
 };
 
@@ -138,7 +73,8 @@ void BM_BindToConnected(benchmark::State& state) {
       ++connected;
     } else if (first_failure.empty()) {
       first_failure = bound->report.message;
-      for (auto const& probe : bound->report.probes) first_failure += " | " + probe.name + ": " + probe.outcome + " " + probe.detail;
+      for (auto const& probe : bound->report.probes)
+        first_failure += " | " + probe.name + ": " + probe.outcome + " " + probe.detail;
     }
   }
   if (!first_failure.empty()) state.SetLabel("first failure: " + first_failure);

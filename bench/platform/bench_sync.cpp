@@ -9,13 +9,11 @@
 
 #include <benchmark/benchmark.h>
 
-#include <boost/asio/io_context.hpp>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
-#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <mutex>
@@ -25,14 +23,10 @@
 #include <vector>
 
 #include "core/decimal.hpp"
-#include "crypto/master_key.hpp"
 #include "crypto/vault.hpp"
-#include "net/http_client.hpp"
 #include "platform/keys/key_service.hpp"
 #include "platform/sync/sync_service.hpp"
-#include "sandbox/service/sandbox_server.hpp"
-#include "store/sqlite/sqlite_store.hpp"
-#include "venues/gateio/keys/gate_key_checker.hpp"
+#include "platform_on_sandbox.hpp"
 #include "venues/gateio/ws/gate_account_feed.hpp"
 
 namespace {
@@ -40,10 +34,7 @@ namespace {
 using namespace tradelink;
 using Clock = std::chrono::steady_clock;
 
-std::int64_t wall_now_ms() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
+using bench::wall_now_ms;
 
 double resident_mb() {
   std::ifstream statm("/proc/self/statm");
@@ -60,28 +51,11 @@ core::Decimal dec(char const* text) {
 
 class SyncBench {
  public:
-  explicit SyncBench(std::size_t bindings)
-      : directory_(std::filesystem::temp_directory_path() /
-                   ("tradelink-bench-sync-" + std::to_string(::getpid()))) {
-    std::filesystem::create_directories(directory_);
-    sandbox::SandboxOptions options;
-    options.port = 0;
-    options.simulate_market = false;
-    sandbox_ = std::move(sandbox::SandboxServer::start(options).value());
-    turn_off_rate_limits();
-    store_ = std::move(store::SqliteStore::open(directory_ / "bench.db").value());
-    vault_ = std::make_unique<crypto::Vault>(crypto::MasterKey::generate().value());
-    gateio::KeyCheckerOptions checker;
-    checker.base_url = sandbox_->base_url() + "/api/v4";
-    checker_ = std::move(gateio::GateKeyChecker::create(std::move(checker)).value());
-    keys_ = std::make_unique<platform::keys::KeyService>(
-        *store_, *vault_, platform::keys::CheckerDirectory{{"gateio", checker_.get()}},
-        platform::keys::KeyPolicy{}, wall_now_ms);
+  explicit SyncBench(std::size_t bindings) : platform_("sync") {
     gateio::AccountFeedOptions feed;
-    feed.base_url = sandbox_->base_url() + "/api/v4";
+    feed.base_url = platform_.rest_url();
     feeds_ = std::move(gateio::GateAccountFeedFactory::create(std::move(feed)).value());
-    user_id_ = store_->create_user({0, "bench@example.com", "unused", wall_now_ms()}).value().id;
-    maker_ = sandbox_->venue().with([](sandbox::VenueState& state) {
+    maker_ = platform_.sandbox().venue().with([](sandbox::VenueState& state) {
       auto const id = state.users.create("maker", state.clock.now_ms()).id;
       (void)state.engine.deposit(id, sandbox::Account::spot, "BTC", dec("1000"),
                                  state.clock.now_ms());
@@ -90,14 +64,7 @@ class SyncBench {
     for (std::size_t index = 0; index < bindings; ++index) add_binding(index);
   }
 
-  ~SyncBench() {
-    service_.reset();
-    keys_.reset();
-    checker_.reset();
-    store_.reset();
-    sandbox_->stop();
-    std::filesystem::remove_all(directory_);
-  }
+  ~SyncBench() { service_.reset(); }  // before the platform it syncs
   SyncBench(SyncBench const&) = delete;
   SyncBench& operator=(SyncBench const&) = delete;
 
@@ -106,15 +73,15 @@ class SyncBench {
     platform::sync::SyncOptions options;
     options.shards = 2;
     service_ = std::make_unique<platform::sync::SyncService>(
-        *store_, *keys_, platform::sync::FeedDirectory{{"gateio", feeds_.get()}}, options,
-        wall_now_ms);
+        platform_.store(), platform_.keys(),
+        platform::sync::FeedDirectory{{"gateio", feeds_.get()}}, options, wall_now_ms);
     auto const started = Clock::now();
     if (service_->start_all().value() != bindings_.size()) {
       throw std::runtime_error("not every binding started");
     }
     for (auto const& binding : bindings_) {
       for (;;) {
-        auto balances = service_->balances(user_id_, binding.id);
+        auto balances = service_->balances(platform_.user_id(), binding.id);
         if (balances && balances->health.socket_state == "live") break;
         std::this_thread::sleep_for(std::chrono::milliseconds{1});
       }
@@ -128,15 +95,17 @@ class SyncBench {
     std::mutex mutex;
     std::condition_variable seen;
     std::optional<Clock::time_point> arrived;
-    core::Decimal const before = btc_of(service_->balances(user_id_, binding.id).value());
-    auto watch = service_->watch(user_id_, [&](platform::sync::BindingBalances const& balances) {
-      if (balances.binding_id != binding.id || btc_of(balances) == before) return;
-      std::lock_guard const lock(mutex);
-      if (!arrived) arrived = Clock::now();
-      seen.notify_one();
-    });
+    core::Decimal const before =
+        btc_of(service_->balances(platform_.user_id(), binding.id).value());
+    auto watch =
+        service_->watch(platform_.user_id(), [&](platform::sync::BindingBalances const& balances) {
+          if (balances.binding_id != binding.id || btc_of(balances) == before) return;
+          std::lock_guard const lock(mutex);
+          if (!arrived) arrived = Clock::now();
+          seen.notify_one();
+        });
     Clock::time_point filled;
-    sandbox_->venue().with([&](sandbox::VenueState& state) {
+    platform_.sandbox().venue().with([&](sandbox::VenueState& state) {
       sandbox::SpotOrderRequest sell;
       sell.currency_pair = "BTC_USDT";
       sell.side = sandbox::Side::sell;
@@ -171,7 +140,8 @@ class SyncBench {
   /// An exchange account with a spot key, bound as connected (verification is bench_bind's
   /// figure, not this one's: the record is written as a successful bind leaves it).
   void add_binding(std::size_t index) {
-    auto const [exchange_user, key] = sandbox_->venue().with([](sandbox::VenueState& state) {
+    auto const [exchange_user,
+                key] = platform_.sandbox().venue().with([](sandbox::VenueState& state) {
       auto const id = state.users.create("bench", state.clock.now_ms()).id;
       (void)state.engine.deposit(id, sandbox::Account::spot, "USDT", dec("100000"),
                                  state.clock.now_ms());
@@ -183,12 +153,13 @@ class SyncBench {
     });
     store::KeyBindingRecord record;
     record.id = "kb_bench_" + std::to_string(index);
-    record.user_id = user_id_;
+    record.user_id = platform_.user_id();
     record.venue = "gateio";
     record.label = "bench " + std::to_string(index);
     record.api_key = key.key;
     record.secret_ct =
-        vault_->seal(key.secret, crypto::binding_associated_data(record.id, "gateio", key.key))
+        platform_.vault()
+            .seal(key.secret, crypto::binding_associated_data(record.id, "gateio", key.key))
             .value();
     record.scope = "spot";
     record.status = "connected";
@@ -196,31 +167,13 @@ class SyncBench {
     record.exchange_user_id = std::to_string(exchange_user);
     record.account_mode = "classic";
     record.created_at = record.updated_at = wall_now_ms();
-    store_->insert_binding(record).value();
+    platform_.store().insert_binding(record).value();
     bindings_.push_back(Binding{record.id, exchange_user});
   }
 
-  void turn_off_rate_limits() {
-    boost::asio::io_context io;
-    net::HttpClient client(io, net::ClientOptions{});
-    net::HttpRequest request;
-    request.method = net::Method::put;
-    request.target = "/sandbox/v1/rate_limits";
-    request.headers = {{"Content-Type", "application/json"}};
-    request.body = R"({"enabled":false})";
-    auto answered = client.send(net::Origin::parse(sandbox_->base_url()).value(), request);
-    if (!answered || answered->status != 200) throw std::runtime_error("admin API refused");
-  }
-
-  std::filesystem::path directory_;
-  std::unique_ptr<sandbox::SandboxServer> sandbox_;
-  std::unique_ptr<store::SqliteStore> store_;
-  std::unique_ptr<crypto::Vault> vault_;
-  std::unique_ptr<gateio::GateKeyChecker> checker_;
-  std::unique_ptr<platform::keys::KeyService> keys_;
+  bench::PlatformOnSandbox platform_;
   std::unique_ptr<gateio::GateAccountFeedFactory> feeds_;
   std::unique_ptr<platform::sync::SyncService> service_;
-  std::int64_t user_id_ = 0;
   std::int64_t maker_ = 0;
   std::vector<Binding> bindings_;
 };

@@ -44,11 +44,30 @@ core::Result<bool> read_flag(ApiRequest const& request, std::string_view name) {
   return invalid_query(name, "must be true or false");
 }
 
-std::optional<crypto::SecretString> optional_secret(std::optional<std::string>& text) {
-  if (!text || text->empty()) return std::nullopt;
-  crypto::SecretString secret(*text);
-  crypto::secure_wipe(text->data(), text->size());
+/// Key, secret and optional passphrase as pasted into "Add key" or "Rotate"; the plaintext
+/// copies the JSON reader made are wiped as soon as they are sealed into SecretStrings.
+struct PastedKey {
+  std::string api_key;
+  crypto::SecretString secret;
+  std::optional<crypto::SecretString> passphrase;
+};
+
+crypto::SecretString take_secret(std::string& text) {
+  crypto::SecretString secret(text);
+  crypto::secure_wipe(text.data(), text.size());
   return secret;
+}
+
+core::Result<PastedKey> read_pasted_key(JsonBody const& body) {
+  auto api_key = body.required_string("api_key");
+  if (!api_key) return api_key.error();
+  auto secret = body.required_string("secret");
+  if (!secret) return secret.error();
+  PastedKey key{std::move(*api_key), take_secret(*secret), std::nullopt};
+  auto passphrase = body.optional_string("passphrase");
+  if (!passphrase) return passphrase.error();
+  if (*passphrase && !(*passphrase)->empty()) key.passphrase = take_secret(**passphrase);
+  return key;
 }
 
 // Announces a binding's new state to the user's open streams and answers with it.
@@ -68,12 +87,8 @@ net::ServerResponse add_binding(ApiContext& context, ApiRequest const& request,
   if (!venue) return error_response(venue.error());
   auto label = body->required_string("label");
   if (!label) return error_response(label.error());
-  auto api_key = body->required_string("api_key");
-  if (!api_key) return error_response(api_key.error());
-  auto secret = body->required_string("secret");
-  if (!secret) return error_response(secret.error());
-  auto passphrase = body->optional_string("passphrase");
-  if (!passphrase) return error_response(passphrase.error());
+  auto key = read_pasted_key(*body);
+  if (!key) return error_response(key.error());
   auto scope_text = body->required_string("scope");
   if (!scope_text) return error_response(scope_text.error());
   auto scope = core::parse_scope(*scope_text);
@@ -82,10 +97,9 @@ net::ServerResponse add_binding(ApiContext& context, ApiRequest const& request,
   platform::keys::BindRequest bind;
   if (*venue) bind.venue = std::move(**venue);
   bind.label = std::move(*label);
-  bind.api_key = std::move(*api_key);
-  bind.secret = crypto::SecretString(*secret);
-  crypto::secure_wipe(secret->data(), secret->size());
-  bind.passphrase = optional_secret(*passphrase);
+  bind.api_key = std::move(key->api_key);
+  bind.secret = std::move(key->secret);
+  bind.passphrase = std::move(key->passphrase);
   bind.scope = *scope;
   auto bound = context.keys.bind(caller.user_id, std::move(bind));
   if (!bound) return error_response(bound.error());
@@ -118,18 +132,11 @@ net::ServerResponse rotate_binding(ApiContext& context, ApiRequest const& reques
                                    Caller const& caller) {
   auto body = JsonBody::parse(request.body);
   if (!body) return error_response(body.error());
-  auto api_key = body->required_string("api_key");
-  if (!api_key) return error_response(api_key.error());
-  auto secret = body->required_string("secret");
-  if (!secret) return error_response(secret.error());
-  auto passphrase = body->optional_string("passphrase");
-  if (!passphrase) return error_response(passphrase.error());
+  auto key = read_pasted_key(*body);
+  if (!key) return error_response(key.error());
 
-  platform::keys::RotateRequest rotate;
-  rotate.api_key = std::move(*api_key);
-  rotate.secret = crypto::SecretString(*secret);
-  crypto::secure_wipe(secret->data(), secret->size());
-  rotate.passphrase = optional_secret(*passphrase);
+  platform::keys::RotateRequest rotate{std::move(key->api_key), std::move(key->secret),
+                                       std::move(key->passphrase)};
   auto rotated = context.keys.rotate(caller.user_id, request.param("id"), std::move(rotate));
   if (!rotated) return error_response(rotated.error());
   return binding_answer(context, caller.user_id, *rotated, 200);

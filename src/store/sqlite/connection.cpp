@@ -92,8 +92,8 @@ core::Result<void> Connection::execute(std::string_view sql) {
 }
 
 core::Result<Statement> Connection::prepare(std::string_view sql) {
-  if (sqlite3_stmt* const idle = statements_->take(sql)) {
-    return Statement{db_, idle, statements_.get(), std::string(sql)};
+  if (auto idle = statements_->take(sql)) {
+    return Statement{db_, idle->statement, statements_.get(), std::move(idle->sql)};
   }
   sqlite3_stmt* statement = nullptr;
   int const code = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),

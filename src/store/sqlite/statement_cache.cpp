@@ -8,12 +8,11 @@ StatementCache::~StatementCache() {
   for (auto& [sql, statement] : idle_) sqlite3_finalize(statement);
 }
 
-sqlite3_stmt* StatementCache::take(std::string_view sql) noexcept {
+std::optional<StatementCache::Idle> StatementCache::take(std::string_view sql) noexcept {
   auto found = idle_.find(sql);
-  if (found == idle_.end()) return nullptr;
-  sqlite3_stmt* const statement = found->second;
-  idle_.erase(found);
-  return statement;
+  if (found == idle_.end()) return std::nullopt;
+  auto node = idle_.extract(found);
+  return Idle{std::move(node.key()), node.mapped()};
 }
 
 void StatementCache::give_back(std::string sql, sqlite3_stmt* statement) noexcept {

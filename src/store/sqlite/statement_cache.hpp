@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -20,8 +21,14 @@ class StatementCache {
   StatementCache(StatementCache const&) = delete;
   StatementCache& operator=(StatementCache const&) = delete;
 
-  /// The idle statement prepared from `sql`, taken out of the cache, or null.
-  [[nodiscard]] sqlite3_stmt* take(std::string_view sql) noexcept;
+  /// An idle statement prepared from a text, with that text (kept to give the statement back).
+  struct Idle {
+    std::string sql;
+    sqlite3_stmt* statement = nullptr;
+  };
+  /// The idle statement prepared from `sql`, taken out of the cache (its text moves out with
+  /// it: a hit allocates nothing), or nullopt.
+  [[nodiscard]] std::optional<Idle> take(std::string_view sql) noexcept;
   /// Resets `statement`, clears its bindings and keeps it for `sql` (finalizes it when the
   /// cache already holds one for that text).
   void give_back(std::string sql, sqlite3_stmt* statement) noexcept;
