@@ -1,10 +1,11 @@
 // Signing a spot create-order request end to end against the bare crypto it cannot avoid.
 //
-// Ours is the REST client's own path to a ready-to-send request: spot_order_endpoint (body
-// checks and serialisation, as RestClient::create_spot_order), the Timestamp text from the clock
-// (as RestTransport does), then RequestBuilder::build (target, headers, SHA-512 of the body,
-// signature string, HMAC, hex) into a kept request, which is what the transport gets from
-// HttpClient::recycled_request once it sends steadily.
+// Ours is the REST client's own path to a ready-to-send request: order_endpoint (body checks
+// and serialisation, as RestClient::create_spot_order) into a kept endpoint, which is what the
+// client gets from RestTransport::recycled_endpoint once it sends steadily, the Timestamp text
+// from the clock (as RestTransport does), then RequestBuilder::build (target, headers, SHA-512
+// of the body, signature string, HMAC, hex) into a kept request, which is what the transport
+// gets from HttpClient::recycled_request.
 // The baseline is the crypto of that signature alone: the hex SHA-512 of the same body and the
 // hex HMAC-SHA512 of the same signature string (prepared once, the body hash written into it),
 // with the key schedule prepared once and copied per signature into a long-lived context: the
@@ -60,9 +61,8 @@ class OurSigning {
  public:
   // Out of line in both classes, so that profilers see one frame per signature.
   [[gnu::noinline]] void run() {
-    auto const endpoint = gateio::spot_order_endpoint(order_);
-    if (!endpoint) std::abort();
-    builder_.build(*endpoint, timestamp_.of(clock_.server_now_seconds()), request_);
+    if (!gateio::order_endpoint(order_, endpoint_)) std::abort();
+    builder_.build(endpoint_, timestamp_.of(clock_.server_now_seconds()), request_);
     benchmark::DoNotOptimize(request_);
   }
 
@@ -74,6 +74,7 @@ class OurSigning {
   gateio::RequestBuilder builder_{{"/api/v4", true}, &signer_};
   gateio::ClockOffset const clock_{[] { return now_ms; }};
   gateio::TimestampText timestamp_;
+  gateio::Endpoint endpoint_;
   net::HttpRequest request_;
 };
 

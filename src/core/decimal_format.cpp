@@ -7,6 +7,7 @@
 
 #include "core/decimal.hpp"
 #include "core/decimal_detail.hpp"
+#include "core/wide_division.hpp"
 
 namespace tradelink::core {
 namespace {
@@ -52,10 +53,10 @@ char* write_unsigned(char* out, Uint128 value) noexcept {
     auto const small = static_cast<std::uint64_t>(value);
     return write_padded(out, small, count_digits(small));
   }
-  // Above 2^64: the low 19 digits, then the (at most 20-digit) rest.
-  Uint128 const high = value / ten_to_19;
+  // Above 2^64: the (at most 20-digit) rest, then the low 19 digits.
+  auto const [high, low] = divide(value, ten_to_19);
   out = write_unsigned(out, high);
-  return write_padded(out, static_cast<std::uint64_t>(value - high * ten_to_19), 19);
+  return write_padded(out, low, 19);
 }
 
 /// Splits a magnitude into its whole part and its 18-digit fraction.
@@ -64,14 +65,88 @@ struct WholeAndFraction {
   std::uint64_t fraction;
 };
 
+constexpr auto unit = static_cast<std::uint64_t>(detail::units_per_whole);
+
+/// ceil(2^187 / 10^18), by long division one bit at a time (2^187 needs more than 128 bits).
+constexpr Uint128 reciprocal_of_unit = [] {
+  Uint128 quotient = 0;
+  std::uint64_t remainder = 0;
+  for (int bit = 187; bit >= 0; --bit) {
+    remainder = remainder * 2 + (bit == 187 ? 1 : 0);
+    if (remainder >= unit) {
+      remainder -= unit;
+      quotient |= Uint128{1} << bit;  // the quotient is below 2^128: bit < 128 here
+    }
+  }
+  return quotient + (remainder != 0 ? 1 : 0);
+}();
+
+/// The upper 128 bits of the 256-bit product a · b.
+constexpr Uint128 multiply_high(Uint128 a, Uint128 b) noexcept {
+  auto const a_low = static_cast<std::uint64_t>(a);
+  auto const a_high = static_cast<std::uint64_t>(a >> 64);
+  auto const b_low = static_cast<std::uint64_t>(b);
+  auto const b_high = static_cast<std::uint64_t>(b >> 64);
+  Uint128 const low_low = Uint128{a_low} * b_low;
+  Uint128 const low_high = Uint128{a_low} * b_high;
+  Uint128 const high_low = Uint128{a_high} * b_low;
+  Uint128 const high_high = Uint128{a_high} * b_high;
+  Uint128 const middle = (low_low >> 64) + static_cast<std::uint64_t>(low_high) +
+                         static_cast<std::uint64_t>(high_low);
+  return high_high + (low_high >> 64) + (high_low >> 64) + (middle >> 64);
+}
+
+/// magnitude / 10^18 for any magnitude below 2^128 without a division instruction:
+/// magnitude · M / 2^187 with M = ceil(2^187 / 10^18) (Granlund and Montgomery: exact for every
+/// dividend below 2^127 because M · 10^18 − 2^187 < 10^18 < 2^60; a Decimal's magnitude is at
+/// most 2^127, itself a multiple of 2^18 for which the quotient is exact too).
+constexpr Uint128 whole_units(Uint128 magnitude_value) noexcept {
+  return multiply_high(magnitude_value, reciprocal_of_unit) >> 59;
+}
+
+static_assert(whole_units(Uint128{1} << 127) == (Uint128{1} << 127) / unit);
+static_assert(whole_units((Uint128{1} << 127) - 1) == ((Uint128{1} << 127) - 1) / unit);
+static_assert(whole_units(Uint128{unit} * 65'000 - 1) == 64'999);
+static_assert(whole_units(Uint128{unit} * 65'000) == 65'000);
+
 WholeAndFraction split(Uint128 magnitude_value) noexcept {
-  constexpr auto unit = static_cast<std::uint64_t>(detail::units_per_whole);
   if (magnitude_value <= ~std::uint64_t{0}) {
     auto const small = static_cast<std::uint64_t>(magnitude_value);
     return {small / unit, small % unit};
   }
-  Uint128 const whole = magnitude_value / unit;
-  return {whole, static_cast<std::uint64_t>(magnitude_value - whole * unit)};
+  Uint128 const whole = whole_units(magnitude_value);
+  // The fraction is below 10^18: the low 64 bits of the difference are all of it.
+  auto const fraction =
+      static_cast<std::uint64_t>(magnitude_value) - static_cast<std::uint64_t>(whole) * unit;
+  return {whole, fraction};
+}
+
+/// A non-zero fraction of `width` (< 32) digits without its trailing zeros: the digits that
+/// remain and their value. Binary steps: five tests instead of one division per zero.
+struct Digits {
+  std::uint64_t value;
+  int width;
+};
+
+/// Strips `step` zeros when `digits` ends with that many. The step is a constant so that the
+/// division compiles to a multiplication.
+template <int step>
+void strip_zeros(Digits& digits) noexcept {
+  constexpr auto divisor = static_cast<std::uint64_t>(detail::powers_of_ten[step]);
+  if (digits.value % divisor == 0) {
+    digits.value /= divisor;
+    digits.width -= step;
+  }
+}
+
+Digits strip_trailing_zeros(std::uint64_t value, int width) noexcept {
+  Digits digits{value, width};
+  strip_zeros<16>(digits);
+  strip_zeros<8>(digits);
+  strip_zeros<4>(digits);
+  strip_zeros<2>(digits);
+  strip_zeros<1>(digits);
+  return digits;
 }
 
 }  // namespace
@@ -83,10 +158,8 @@ std::size_t Decimal::write(char* out) const noexcept {
   cursor = write_unsigned(cursor, whole);
   if (fraction != 0) {
     *cursor++ = '.';
-    char* const end = write_padded(cursor, fraction, scale);
-    cursor = std::find_if(std::reverse_iterator(end), std::reverse_iterator(cursor), [](char c) {
-               return c != '0';
-             }).base();
+    auto const [digits, width] = strip_trailing_zeros(fraction, scale);
+    cursor = write_padded(cursor, digits, width);
   }
   return static_cast<std::size_t>(cursor - out);
 }

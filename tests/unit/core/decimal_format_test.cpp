@@ -37,6 +37,28 @@ TEST(DecimalFormat, WriteFillsTheCallersBufferWithoutTerminator) {
   EXPECT_EQ(buffer[length], '#');
 }
 
+// Whole and fraction are split without a division above 2^64 units: every whole-unit boundary
+// (k · 10^18 and its neighbours) for wholes of every bit length must come out exact.
+TEST(DecimalFormat, WholeUnitBoundariesOfEveryMagnitudeAreExact) {
+  __extension__ using Bits = unsigned __int128;
+  Bits const unit = 1'000'000'000'000'000'000ULL;
+  Bits const limit = Bits{1} << 127;
+  for (int bits = 1; bits <= 68; ++bits) {  // wholes reach 2^67.2
+    for (Bits const whole : {(Bits{1} << bits) - 1, Bits{1} << bits, (Bits{1} << bits) + 1}) {
+      if (whole > (limit - 1) / unit) continue;
+      for (int offset = -1; offset <= 1; ++offset) {
+        Bits const magnitude = whole * unit + static_cast<Bits>(offset);
+        if (magnitude >= limit) continue;
+        for (bool const negative : {false, true}) {
+          auto const raw = negative ? -static_cast<Decimal::Raw>(magnitude)
+                                    : static_cast<Decimal::Raw>(magnitude);
+          ASSERT_EQ(Decimal::from_raw(raw).to_string(), testing::oracle_text(raw));
+        }
+      }
+    }
+  }
+}
+
 TEST(DecimalFormat, FixedDigitsRoundHalfEven) {
   EXPECT_EQ("2.5"_dec.to_string_fixed(0), "2");
   EXPECT_EQ("3.5"_dec.to_string_fixed(0), "4");

@@ -8,6 +8,7 @@
 #include <array>
 #include <initializer_list>
 
+#include "venues/gateio/rest/detail/byte_scan.hpp"
 #include "venues/gateio/rest/detail/json_object_writer.hpp"
 
 namespace tradelink::gateio {
@@ -28,10 +29,9 @@ using detail::JsonObjectWriter;
 
 core::Result<void> check_utf8(std::string_view field, std::string_view value) {
   // ASCII (symbols, client order ids) is UTF-8 already; only other text needs the full check.
-  // The bytes are OR-ed rather than tested one by one: no branch per byte.
-  unsigned int any_high_bit = 0;
-  for (char const c : value) any_high_bit |= static_cast<unsigned char>(c) & 0x80U;
-  if (any_high_bit == 0 || simdjson::validate_utf8(value.data(), value.size())) return core::ok();
+  if (!detail::has_non_ascii(value) || simdjson::validate_utf8(value.data(), value.size())) {
+    return core::ok();
+  }
   return field_error(field, "is not valid UTF-8");
 }
 
@@ -131,7 +131,7 @@ core::Result<std::string> validate_client_order_id(std::string_view text) {
   return std::string(text);
 }
 
-core::Result<std::string> serialize_spot_order(SpotOrderRequest const& request) {
+core::Result<void> serialize_spot_order(SpotOrderRequest const& request, std::string& body) {
   // Checked one after the other: on the order path, building every outcome first costs more
   // than writing the body.
   if (auto checked = check_not_empty("currency_pair", request.currency_pair); !checked) {
@@ -161,11 +161,12 @@ core::Result<std::string> serialize_spot_order(SpotOrderRequest const& request) 
   json.optional_enum("stp_act", request.stp_act);
   json.optional_enum("action_mode", request.action_mode);
   json.optional_decimal("slippage", request.slippage);
-  return std::move(json).finish();
+  std::move(json).finish_into(body);
+  return core::ok();
 }
 
-core::Result<std::string> serialize_futures_order(FuturesOrderRequest const& request,
-                                                  FuturesSizeEncoding size_encoding) {
+core::Result<void> serialize_futures_order(FuturesOrderRequest const& request,
+                                           FuturesSizeEncoding size_encoding, std::string& body) {
   auto const checked = first_failure({
       check_not_empty("contract", request.contract),
       check_utf8("contract", request.contract),
@@ -200,7 +201,23 @@ core::Result<std::string> serialize_futures_order(FuturesOrderRequest const& req
   json.optional_decimal("market_order_slip_ratio", request.market_order_slip_ratio);
   json.optional_enum("pos_margin_mode", request.pos_margin_mode);
   json.optional_enum("action_mode", request.action_mode);
-  return std::move(json).finish();
+  std::move(json).finish_into(body);
+  return core::ok();
+}
+
+core::Result<std::string> serialize_spot_order(SpotOrderRequest const& request) {
+  std::string body;
+  if (auto written = serialize_spot_order(request, body); !written) return written.error();
+  return body;
+}
+
+core::Result<std::string> serialize_futures_order(FuturesOrderRequest const& request,
+                                                  FuturesSizeEncoding size_encoding) {
+  std::string body;
+  if (auto written = serialize_futures_order(request, size_encoding, body); !written) {
+    return written.error();
+  }
+  return body;
 }
 
 namespace {

@@ -25,6 +25,9 @@ inline constexpr std::size_t max_client_order_id_suffix = 28;
 /// Errors (`gateio.request`, validation): empty currency_pair, amount not positive, price
 /// present but not positive, invalid text (`gateio.client_order_id`), invalid UTF-8.
 [[nodiscard]] core::Result<std::string> serialize_spot_order(SpotOrderRequest const& request);
+/// The same body written over `body` (whose buffer is reused); `body` is left as it was on error.
+[[nodiscard]] core::Result<void> serialize_spot_order(SpotOrderRequest const& request,
+                                                      std::string& body);
 
 /// How a futures `size` goes on the wire: a decimal string (requires the
 /// `X-Gate-Size-Decimal: 1` header, as both official SDKs send) or a legacy JSON integer.
@@ -38,6 +41,10 @@ enum class FuturesSizeEncoding { decimal_string, integer };
 [[nodiscard]] core::Result<std::string> serialize_futures_order(
     FuturesOrderRequest const& request,
     FuturesSizeEncoding size_encoding = FuturesSizeEncoding::decimal_string);
+/// The same body written over `body` (whose buffer is reused); `body` is left as it was on error.
+[[nodiscard]] core::Result<void> serialize_futures_order(FuturesOrderRequest const& request,
+                                                         FuturesSizeEncoding size_encoding,
+                                                         std::string& body);
 
 /// Body of POST /spot/countdown_cancel_all: {"timeout":N[,"currency_pair":"..."]}.
 /// Errors (`gateio.request`): negative timeout, empty currency_pair, invalid UTF-8.

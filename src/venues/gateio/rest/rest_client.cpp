@@ -241,9 +241,11 @@ void RestClient::unified_accounts(Handler<UnifiedAccount> handler) {
 // --- spot trading -------------------------------------------------------------------------
 
 void RestClient::create_spot_order(SpotOrderRequest const& order, Handler<SpotOrder> handler) {
-  auto endpoint = spot_order_endpoint(order);
-  if (!endpoint) return fail(std::move(handler), invalid_input(endpoint.error()));
-  call<SpotOrder>(std::move(*endpoint), &ResponseParser::parse_spot_order, std::move(handler));
+  Endpoint endpoint = transport_->recycled_endpoint();
+  if (auto filled = order_endpoint(order, endpoint); !filled) {
+    return fail(std::move(handler), invalid_input(filled.error()));
+  }
+  call<SpotOrder>(std::move(endpoint), &ResponseParser::parse_spot_order, std::move(handler));
 }
 
 void RestClient::spot_order(std::string_view order_id, std::string_view pair,
@@ -321,9 +323,11 @@ void RestClient::spot_countdown_cancel_all(SpotCountdownCancelRequest const& req
 
 void RestClient::create_futures_order(FuturesOrderRequest const& order,
                                       Handler<FuturesOrder> handler) {
-  auto endpoint = futures_order_endpoint(order);
-  if (!endpoint) return fail(std::move(handler), invalid_input(endpoint.error()));
-  call<FuturesOrder>(std::move(*endpoint), &ResponseParser::parse_futures_order,
+  Endpoint endpoint = transport_->recycled_endpoint();
+  if (auto filled = order_endpoint(order, endpoint); !filled) {
+    return fail(std::move(handler), invalid_input(filled.error()));
+  }
+  call<FuturesOrder>(std::move(endpoint), &ResponseParser::parse_futures_order,
                      std::move(handler));
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // Typed Gate.io API v4 REST client (gateio-v4.md §3, §11), named after the endpoints it calls.
 // Asynchronous: every call takes a handler invoked once on the io_context thread with the
-// parsed model or a GateError. USDT-settled futures only (settle "usdt").
+// parsed model or a GateError. USDT-settled futures only (settle "usdt"). Not thread-safe:
+// make the calls on the io_context's thread (or before any thread runs it).
 
 #include <chrono>
 #include <functional>

@@ -86,6 +86,8 @@ struct RestTransport::Impl {
   // Calls hold a weak reference so that a transport destroyed with calls in flight or waiting
   // on timers stops them instead of touching freed memory.
   std::shared_ptr<bool> alive = std::make_shared<bool>(true);
+  /// Endpoints of finished calls, kept for recycled_endpoint() up to a few.
+  std::vector<Endpoint> spare_endpoints;
   /// Handlers waiting for the clock measurement in flight; empty when none is.
   std::vector<std::function<void(GateResult<std::int64_t>)>> clock_waiters;
 
@@ -94,6 +96,11 @@ struct RestTransport::Impl {
     auto const cap = std::min<milliseconds>(exponential, options.backoff_max);
     std::uniform_int_distribution<std::int64_t> jitter(cap.count() / 2, std::max<std::int64_t>(cap.count(), 1));
     return milliseconds{jitter(random)};
+  }
+
+  void keep_spare(Endpoint&& endpoint) {
+    constexpr std::size_t max_spare_endpoints = 16;
+    if (spare_endpoints.size() < max_spare_endpoints) spare_endpoints.push_back(std::move(endpoint));
   }
 
   /// Builds into a request recycled from a finished call, so its buffers are reused.
@@ -151,6 +158,8 @@ struct RestTransport::Call : std::enable_shared_from_this<RestTransport::Call> {
 
   void finish(GateResult<net::HttpResponse> result) {
     impl.stats.longest_chain = std::max(impl.stats.longest_chain, exchanges);
+    // Before the handler, which may destroy the transport.
+    impl.keep_spare(std::move(endpoint));
     auto done = std::move(handler);
     done(std::move(result));
   }
@@ -292,6 +301,14 @@ void RestTransport::execute(Endpoint endpoint, ResponseHandler handler) {
   boost::asio::post(impl_->io, [call] {
     if (!call->alive.expired()) call->start();
   });
+}
+
+Endpoint RestTransport::recycled_endpoint() {
+  std::vector<Endpoint>& spare = impl_->spare_endpoints;
+  if (spare.empty()) return {};
+  Endpoint endpoint = std::move(spare.back());
+  spare.pop_back();
+  return endpoint;
 }
 
 void RestTransport::sync_clock(std::function<void(GateResult<std::int64_t>)> handler) {

@@ -68,6 +68,12 @@ class RestTransport {
   /// response or the mapped error. Never invoked inline.
   void execute(Endpoint endpoint, ResponseHandler handler);
 
+  /// An Endpoint to fill and pass to execute: one a finished call ran, handed back so that its
+  /// strings keep their capacity (order bodies are then written without allocating), or a new
+  /// one. Its fields still hold that earlier call: overwrite every one. Call it on the
+  /// io_context's thread, like the calls of the RestClient that owns this transport.
+  [[nodiscard]] Endpoint recycled_endpoint();
+
   /// Measures the server clock offset from GET /spot/time now.
   void sync_clock(std::function<void(GateResult<std::int64_t>)> handler);
 

@@ -189,6 +189,54 @@ TEST(OrderEndpoints, InvalidOrdersFailWithTheBodyError) {
   EXPECT_EQ(endpoint.error().code, "gateio.request");
 }
 
+TEST(OrderEndpoints, ARecycledEndpointIsOverwrittenWholeAndKeepsItsBuffer) {
+  // What a transport hands back after a finished read: every field set to something else.
+  Endpoint recycled;
+  recycled.method = net::Method::get;
+  recycled.path = "/spot/my_trades/with/a/path/longer/than/the/small/string/buffer";
+  recycled.query = "currency_pair=ETH_USDT&limit=100";
+  recycled.body = std::string(400, 'x');
+  recycled.auth = Auth::public_call;
+  recycled.group = EndpointGroup::spot_other;
+  recycled.limit_key = "/spot/my_trades";
+  recycled.replay = Replay::safe;
+  char const* const body_buffer = recycled.body.data();
+
+  SpotOrderRequest order;
+  order.currency_pair = "BTC_USDT";
+  order.side = OrderSide::buy;
+  order.amount = core::Decimal::parse("0.001").value();
+  order.price = core::Decimal::parse("65000.5").value();
+  order.text = "t-recycled";
+  ASSERT_TRUE(order_endpoint(order, recycled).has_value());
+
+  auto const fresh = spot_order_endpoint(order).value();
+  EXPECT_EQ(recycled.method, fresh.method);
+  EXPECT_EQ(recycled.path, fresh.path);
+  EXPECT_EQ(recycled.query, fresh.query);
+  EXPECT_EQ(recycled.body, fresh.body);
+  EXPECT_EQ(recycled.auth, fresh.auth);
+  EXPECT_EQ(recycled.group, fresh.group);
+  EXPECT_EQ(recycled.limit_key, fresh.limit_key);
+  EXPECT_EQ(recycled.replay, fresh.replay);
+  EXPECT_EQ(recycled.body.data(), body_buffer);  // written in place, not reallocated
+}
+
+TEST(OrderEndpoints, AnInvalidOrderLeavesTheRecycledEndpointAsItWas) {
+  Endpoint recycled;
+  recycled.path = "/futures/usdt/orders";
+  recycled.body = R"({"contract":"BTC_USDT","size":"1","price":"0"})";
+  Endpoint const before = recycled;
+
+  FuturesOrderRequest order;
+  order.size = core::Decimal::parse("1").value();  // no contract
+  auto const filled = order_endpoint(order, recycled);
+  ASSERT_FALSE(filled.has_value());
+  EXPECT_EQ(filled.error().code, "gateio.request");
+  EXPECT_EQ(recycled.path, before.path);
+  EXPECT_EQ(recycled.body, before.body);
+}
+
 TEST(TimestampText, FormatsTheSecondAndFollowsTheClock) {
   TimestampText text;
   EXPECT_EQ(text.of(1'700'000'000), "1700000000");

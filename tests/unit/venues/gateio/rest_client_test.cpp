@@ -11,6 +11,7 @@
 #include "fixture.hpp"
 #include "support/loopback_http_server.hpp"
 #include "venues/gateio/rest/blocking.hpp"
+#include "venues/gateio/rest/request_bodies.hpp"
 #include "venues/gateio/rest/rest_client.hpp"
 #include "venues/gateio/rest/signer.hpp"
 
@@ -110,6 +111,44 @@ TEST_F(RestClientTest, OrderBodyIsSignedAsSent) {
   EXPECT_EQ(request.header("Content-Type"), "application/json");
   EXPECT_NE(request.body.find(R"("text":"t-abc123")"), std::string::npos);
   EXPECT_NE(request.body.find(R"("amount":"0.001")"), std::string::npos);
+}
+
+// Order placements reuse the endpoints of finished calls: nothing of the earlier call (its
+// query, a longer body) may leak into the order sent.
+TEST_F(RestClientTest, OrdersBuiltInRecycledEndpointsCarryNothingOfEarlierCalls) {
+  server_.set_handler([](RecordedRequest const& request) {
+    if (!signature_valid(request)) return Reply::json(401, R"({"label":"INVALID_SIGNATURE","message":"x"})");
+    if (request.target.starts_with("/api/v4/spot/orders?")) {
+      return Reply::json(200, test::read_fixture("spot_orders_cancel_all.json"));
+    }
+    return Reply::json(201, test::read_fixture("spot_order.json"));
+  });
+  auto rest = client();
+  auto listed = run<std::vector<SpotOrder>>(
+      [&](auto done) { rest->spot_orders("BTC_USDT", OrderStatus::open, Page{1, 10}, done); });
+  ASSERT_TRUE(listed.has_value()) << listed.error().message;
+
+  SpotOrderRequest longer;
+  longer.currency_pair = "BTC_USDT";
+  longer.side = OrderSide::buy;
+  longer.amount = core::Decimal::parse("0.00123456789").value();
+  longer.price = core::Decimal::parse("65000.123456").value();
+  longer.text = "t-a-rather-long-client-id-01";
+  SpotOrderRequest shorter;
+  shorter.currency_pair = "ETH_USDT";
+  shorter.side = OrderSide::sell;
+  shorter.amount = core::Decimal::parse("2").value();
+  for (SpotOrderRequest const* order : {&longer, &shorter}) {
+    auto placed = run<SpotOrder>([&](auto done) { rest->create_spot_order(*order, done); });
+    ASSERT_TRUE(placed.has_value()) << placed.error().message;
+  }
+
+  auto const requests = server_.requests();
+  ASSERT_EQ(requests.size(), 3U);
+  EXPECT_EQ(requests[1].target, "/api/v4/spot/orders");
+  EXPECT_EQ(requests[1].body, serialize_spot_order(longer).value());
+  EXPECT_EQ(requests[2].target, "/api/v4/spot/orders");
+  EXPECT_EQ(requests[2].body, serialize_spot_order(shorter).value());
 }
 
 TEST_F(RestClientTest, PublicCallsAreNotSigned) {

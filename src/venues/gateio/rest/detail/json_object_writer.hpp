@@ -1,8 +1,8 @@
 #pragma once
 // Internal to the Gate.io request bodies: one compact JSON object written member by member, in
 // call order, into a stack buffer and copied into the returned string once (an order body costs
-// one allocation of its own size). Each member reserves its room once and is copied in whole
-// pieces.
+// one allocation of its own size, or none when written into a recycled string). Each member
+// reserves its room once and is copied in whole pieces.
 // Keys are the caller's field names, plain ASCII written as given; string values are escaped
 // where JSON requires it; decimals, booleans and enum names go in as they are.
 
@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "core/decimal.hpp"
+#include "venues/gateio/rest/detail/byte_scan.hpp"
 
 namespace tradelink::gateio::detail {
 
@@ -26,7 +27,7 @@ class JsonObjectWriter {
   /// `value` as a JSON string: quotes, backslashes and control characters escaped, everything
   /// else (UTF-8 included) copied as is.
   void string(std::string_view key, std::string_view value) {
-    if (!any_escaped(value)) return plain_string(key, value);
+    if (!has_json_escaped(value)) return plain_string(key, value);
     escaped_string(key, value, unescaped_prefix(value));
   }
   /// `value` quoted as is: for tradelink's own text that holds nothing JSON escapes.
@@ -73,23 +74,21 @@ class JsonObjectWriter {
   }
 
   [[nodiscard]] std::string finish() && {
-    char* out = room(1);
-    *out++ = '}';
-    end_at(out);
+    close();
     if (on_heap()) {
       heap_.resize(length_);
       return std::move(heap_);
     }
     return {stack_.data(), length_};
   }
+  /// Replaces `out` with the object: a recycled string that held an earlier body keeps its
+  /// buffer, so a steady sender writes its bodies without allocating.
+  void finish_into(std::string& out) && {
+    close();
+    out.assign(data_, length_);
+  }
 
  private:
-  /// Whether `value` holds a byte to escape; tests every byte without a branch per byte.
-  static bool any_escaped(std::string_view value) noexcept {
-    bool found = false;
-    for (char const c : value) found |= needs_escape(c);
-    return found;
-  }
   /// Length of the start of `value` that JSON takes as it is.
   static std::size_t unescaped_prefix(std::string_view value) noexcept {
     std::size_t i = 0;
@@ -117,6 +116,11 @@ class JsonObjectWriter {
     return data_ + length_;
   }
   void grow(std::size_t size);
+  void close() {
+    char* out = room(1);
+    *out++ = '}';
+    end_at(out);
+  }
   [[nodiscard]] bool on_heap() const noexcept { return data_ != stack_.data(); }
   void end_at(char const* out) noexcept { length_ = static_cast<std::size_t>(out - data_); }
 
