@@ -49,6 +49,7 @@ Checked<ContractSpec const*> contract_param(RestCall const& call) {
 }  // namespace
 
 RestResult list_contracts(RestCall const& call) {
+  if (lists_no_contracts(call.path.get("settle").value_or(""))) return ok("[]");
   if (auto refused = check_settle(call)) return *refused;
   auto const limit = query_count(call.query, "limit", 100, Page::max_limit);
   if (!limit) return limit.error();
@@ -72,6 +73,7 @@ RestResult get_contract(RestCall const& call) {
 }
 
 RestResult list_tickers(RestCall const& call) {
+  if (lists_no_contracts(call.path.get("settle").value_or(""))) return ok("[]");
   if (auto refused = check_settle(call)) return *refused;
   FuturesExchange const& futures = call.state.engine.futures();
   std::vector<FuturesTicker> tickers;

@@ -25,6 +25,8 @@ std::optional<Refusal> check_settle(RestCall const& call) {
   return invalid_param("settle", settle);
 }
 
+bool lists_no_contracts(std::string_view settle) noexcept { return settle == "btc"; }
+
 Checked<ContractSpec const*> listed_contract(RestCall const& call, std::string_view name) {
   ContractSpec const* spec = call.state.engine.find_contract(name);
   if (spec == nullptr) {

@@ -23,6 +23,11 @@ namespace tradelink::sandbox::rest {
 /// INVALID_PARAM_VALUE unless the `{settle}` segment is "usdt", the only settle currency listed.
 [[nodiscard]] std::optional<Refusal> check_settle(RestCall const& call);
 
+/// Whether `settle` is a settle currency Gate has in which the sandbox lists no contracts
+/// ("btc": Gate's inverse perpetuals). Clients that enumerate every settle currency (CCXT loads
+/// its markets so) get empty public listings there instead of a refusal.
+[[nodiscard]] bool lists_no_contracts(std::string_view settle) noexcept;
+
 /// The listed contract `name`, else CONTRACT_NOT_FOUND.
 [[nodiscard]] Checked<ContractSpec const*> listed_contract(RestCall const& call,
                                                            std::string_view name);

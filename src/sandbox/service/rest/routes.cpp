@@ -11,6 +11,7 @@ Router make_router() {
   add_futures_routes(router);
   add_account_routes(router);
   add_wallet_routes(router);
+  add_unlisted_product_routes(router);
   return router;
 }
 

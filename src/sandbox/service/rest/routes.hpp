@@ -16,5 +16,7 @@ void add_futures_routes(Router& router);
 void add_account_routes(Router& router);
 /// Signed money movements: /wallet/transfers (spot <-> futures) and /withdrawals.
 void add_wallet_routes(Router& router);
+/// Listings of the products the sandbox does not trade (delivery futures, options): empty.
+void add_unlisted_product_routes(Router& router);
 
 }  // namespace tradelink::sandbox::rest

@@ -135,6 +135,22 @@ TEST_F(RestMarketTest, MarginPairsAreAnEmptyList) {
   EXPECT_TRUE(pairs.json.as_array().empty());
 }
 
+// Clients that enumerate every Gate product before trading (CCXT) read these listings.
+TEST_F(RestMarketTest, ProductsTheSandboxDoesNotTradeListNothing) {
+  for (char const* path : {"/futures/btc/contracts", "/futures/btc/tickers",
+                           "/delivery/usdt/contracts", "/delivery/btc/contracts",
+                           "/delivery/usdt/tickers", "/options/underlyings"}) {
+    auto const listing = raw_->get(path);
+    ASSERT_EQ(listing.status, 200U) << path << ": " << listing.body;
+    EXPECT_TRUE(listing.json.as_array().empty()) << path;
+  }
+  for (char const* path : {"/delivery/eth/contracts", "/futures/eth/contracts"}) {
+    auto const refused = raw_->get(path);
+    EXPECT_EQ(refused.status, 400U) << path;
+    EXPECT_EQ(refused.json.at("label").as_string(), "INVALID_PARAM_VALUE") << path;
+  }
+}
+
 TEST_F(RestMarketTest, TickerShowsLastTradeBestPricesAndVolumes) {
   make_market();
   auto const tickers = raw_->get("/spot/tickers", "currency_pair=BTC_USDT");

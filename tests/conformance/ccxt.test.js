@@ -1,0 +1,158 @@
+'use strict';
+// CCXT's Gate exchange class against the sandbox, with nothing changed but its URLs: markets,
+// balances, the spot and perpetual order lifecycles, fills, positions and the errors CCXT maps
+// from Gate's labels. CCXT loads every Gate product (spot, margin, USDT and BTC perpetuals,
+// delivery futures, options) before anything else, so this also checks the listings the
+// sandbox answers for the products it does not trade.
+
+const assert = require('node:assert/strict');
+const { after, before, describe, it } = require('node:test');
+
+const ccxt = require('ccxt');
+
+const { startSandbox, show } = require('./harness');
+
+/** CCXT's gate exchange signing with `key`, every API URL pointed at the sandbox. */
+function gateClient(sandbox, { key, secret }) {
+  const exchange = new ccxt.gate({ apiKey: key, secret, enableRateLimit: false });
+  for (const [section, urls] of Object.entries(exchange.urls.api)) {
+    if (typeof urls === 'string') {
+      exchange.urls.api[section] = sandbox.apiBase;
+      continue;
+    }
+    for (const name of Object.keys(urls)) urls[name] = sandbox.apiBase;
+  }
+  return exchange;
+}
+
+/** Awaits `promise`, expecting CCXT to reject it with an instance of `errorClass`. */
+async function ccxtError(promise, errorClass) {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof errorClass,
+      `expected ${errorClass.name}, got ${error.constructor.name}: ${error.message}`);
+    return error;
+  }
+  assert.fail(`expected ${errorClass.name}, but the call succeeded`);
+}
+
+describe('CCXT gate against the sandbox', () => {
+  let sandbox;
+  let trader;
+  let maker;
+  let exchange;
+
+  before(async () => {
+    sandbox = await startSandbox();
+    trader = await sandbox.createTrader('ccxt-trader',
+      [['USDT', '10000', 'spot'], ['USDT', '5000', 'futures']]);
+    maker = await sandbox.createTrader('ccxt-maker',
+      [['BTC', '1', 'spot'], ['USDT', '5000', 'futures']]);
+    exchange = gateClient(sandbox, trader);
+    await exchange.loadMarkets();
+  });
+
+  after(async () => {
+    const exit = await sandbox?.stop();
+    assert.equal(exit?.code, 0, `sandbox exit: ${show(exit)}`);
+  });
+
+  it('loads the spot pairs and the USDT perpetuals as markets', () => {
+    const spot = exchange.market('BTC/USDT');
+    assert.equal(spot.id, 'BTC_USDT');
+    assert.equal(spot.spot, true);
+    const swap = exchange.market('BTC/USDT:USDT');
+    assert.equal(swap.id, 'BTC_USDT');
+    assert.equal(swap.swap, true);
+    assert.equal(swap.settle, 'USDT');
+    assert.ok(swap.contractSize > 0, `contract size: ${swap.contractSize}`);
+  });
+
+  it('fetches the spot and futures balances that were deposited', async () => {
+    const spot = await exchange.fetchBalance();
+    assert.equal(spot.USDT.free, 10000);
+    assert.equal(spot.USDT.used, 0);
+    const futures = await exchange.fetchBalance({ type: 'swap' });
+    assert.equal(futures.USDT.total, 5000);
+  });
+
+  it('places, reads, lists and cancels a spot limit order with a client order id', async () => {
+    const placed = await exchange.createOrder('BTC/USDT', 'limit', 'buy', 0.001, 30000,
+      { clientOrderId: 't-ccxt-limit' });
+    assert.equal(placed.status, 'open');
+    assert.equal(placed.clientOrderId, 't-ccxt-limit');
+
+    const read = await exchange.fetchOrder(placed.id, 'BTC/USDT');
+    assert.equal(read.id, placed.id);
+    assert.equal(read.price, 30000);
+    assert.equal(read.amount, 0.001);
+    const open = await exchange.fetchOpenOrders('BTC/USDT');
+    assert.ok(open.some((order) => order.id === placed.id), show(open));
+    assert.equal((await exchange.fetchBalance()).USDT.used, 30);
+
+    const cancelled = await exchange.cancelOrder(placed.id, 'BTC/USDT');
+    assert.equal(cancelled.status, 'canceled');
+    assert.equal((await exchange.fetchBalance()).USDT.used, 0);
+  });
+
+  it('fills a spot buy against another user\'s ask and reports the trade', async () => {
+    const makerExchange = gateClient(sandbox, maker);
+    const ask = await makerExchange.createOrder('BTC/USDT', 'limit', 'sell', 0.01, 60000);
+    assert.equal(ask.status, 'open');
+
+    const bought = await exchange.createOrder('BTC/USDT', 'limit', 'buy', 0.01, 60000);
+    assert.equal(bought.status, 'closed');
+    assert.equal(bought.filled, 0.01);
+
+    const trades = await exchange.fetchMyTrades('BTC/USDT');
+    const trade = trades.find((item) => item.order === bought.id);
+    assert.ok(trade, show(trades));
+    assert.equal(trade.price, 60000);
+    assert.equal(trade.amount, 0.01);
+    assert.equal(trade.takerOrMaker, 'taker');
+
+    const balance = await exchange.fetchBalance();
+    assert.equal(balance.USDT.free, 10000 - 600);
+    assert.ok(balance.BTC.free > 0 && balance.BTC.free <= 0.01, show(balance.BTC));
+  });
+
+  it('opens a perpetual position and reads it back', async () => {
+    const makerExchange = gateClient(sandbox, maker);
+    const ask = await makerExchange.createOrder('BTC/USDT:USDT', 'limit', 'sell', 2, 60000);
+    assert.equal(ask.status, 'open');
+
+    const resting = await exchange.createOrder('BTC/USDT:USDT', 'limit', 'buy', 1, 50000);
+    assert.equal((await exchange.fetchOpenOrders('BTC/USDT:USDT'))[0].id, resting.id);
+    assert.equal((await exchange.cancelOrder(resting.id, 'BTC/USDT:USDT')).status, 'canceled');
+
+    const bought = await exchange.createOrder('BTC/USDT:USDT', 'limit', 'buy', 2, 60000);
+    assert.equal(bought.status, 'closed');
+    const [position] = await exchange.fetchPositions(['BTC/USDT:USDT']);
+    assert.equal(position.symbol, 'BTC/USDT:USDT');
+    assert.equal(position.side, 'long');
+    assert.equal(position.contracts, 2);
+    assert.equal(position.entryPrice, 60000);
+  });
+
+  it('maps Gate\'s refusals to CCXT\'s error classes', async () => {
+    const wrongSecret = gateClient(sandbox, { key: trader.key, secret: '0'.repeat(64) });
+    wrongSecret.markets = exchange.markets;
+    wrongSecret.markets_by_id = exchange.markets_by_id;
+    await ccxtError(wrongSecret.fetchBalance(), ccxt.AuthenticationError);
+
+    const readOnly = await sandbox.createKey(trader.userId, {
+      name: 'ccxt-read-only',
+      perms: [{ name: 'spot', read_only: true }],
+    });
+    const reader = gateClient(sandbox, readOnly);
+    reader.markets = exchange.markets;
+    reader.markets_by_id = exchange.markets_by_id;
+    await ccxtError(reader.createOrder('BTC/USDT', 'limit', 'buy', 0.001, 30000),
+      ccxt.PermissionDenied);
+
+    await ccxtError(exchange.cancelOrder('123456789', 'BTC/USDT'), ccxt.OrderNotFound);
+    await ccxtError(exchange.createOrder('BTC/USDT', 'limit', 'buy', 1, 60000),
+      ccxt.InsufficientFunds);
+  });
+});
