@@ -25,6 +25,7 @@ core::Result<api::ApiOptions> api_options(ServeSettings const& settings) {
   api::ApiOptions options;
   options.address = address->host;
   options.port = address->port;
+  options.io_threads = settings.io_threads;
   options.workers = settings.workers;
   options.secure_cookies = settings.secure_cookies;
   if (settings.web_root.empty()) {
@@ -59,6 +60,11 @@ void add_serve_options(CLI::App& command, ServeSettings& settings) {
       ->capture_default_str();
   command.add_option("--web-root", settings.web_root,
                      "Serve the web UI from this directory instead of the embedded copy");
+  command
+      .add_option("--io-threads", settings.io_threads,
+                  "Threads serving HTTP connections (and reads answered from memory)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   command.add_option("--workers", settings.workers, "Threads running API requests")
       ->capture_default_str();
   command.add_flag("--secure-cookies", settings.secure_cookies,

@@ -19,12 +19,13 @@ namespace tradelink::cli {
 
 struct ServeSettings {
   std::string listen = "127.0.0.1:8080";
-  std::string web_root;  ///< empty: the UI embedded in the binary
+  std::string web_root;        ///< empty: the UI embedded in the binary
+  std::size_t io_threads = 2;  ///< threads reading and writing HTTP (and answering from memory)
   std::size_t workers = 4;
   bool secure_cookies = false;
 };
 
-/// Adds --listen, --web-root, --workers and --secure-cookies to `command`.
+/// Adds --listen, --web-root, --io-threads, --workers and --secure-cookies to `command`.
 void add_serve_options(CLI::App& command, ServeSettings& settings);
 
 /// Sync and the API, stopped in the right order (the API first) when destroyed.

@@ -86,8 +86,8 @@ p99=$(awk '$1 == "99%" {print $2}' <<<"$output")
 
 block=$(cat <<MD
 <!-- api-load:begin -->
-Written by \`make bench\` (bench/api/api_load.sh): \`tradelink demo\` (the platform with its 4 API
-workers and the sandbox in one process) under \`wrk -t$threads -c$connections -d${seconds}s --latency\` with a bearer
+Written by \`make bench\` (bench/api/api_load.sh): \`tradelink demo\` (the platform with its 2 I/O
+threads and 4 API workers, and the sandbox, in one process) under \`wrk -t$threads -c$connections -d${seconds}s --latency\` with a bearer
 token, on the same machine (wrk, the platform and the sandbox share its cores). Every answer 200.
 
 - Date: $(date -u '+%Y-%m-%d %H:%M UTC'), load average before the run: $load_average

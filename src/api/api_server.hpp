@@ -4,7 +4,10 @@
 //
 // Requests are copied off the server's I/O threads onto a small worker pool, which
 // authenticates, routes and runs the handler (password hashing, database calls and key
-// verification block; the I/O threads never do). Browser sessions ride an HttpOnly,
+// verification block; the I/O threads never do). The exception is a read that needs nothing
+// which blocks: a bearer token the token cache vouches for, on a route that can answer from
+// memory (a binding's balances); it is answered on the I/O thread, sparing the thread hand-off.
+// Browser sessions ride an HttpOnly,
 // SameSite=Strict cookie and must echo their CSRF token in X-CSRF-Token on every non-GET
 // request; scripts send "Authorization: Bearer tl_…" and need no CSRF token. Errors are
 // {"error":{"code","message"}} with stable codes (see api_error.hpp and docs/openapi.yaml).

@@ -3,10 +3,12 @@
 #include <boost/json/object.hpp>
 
 #include <charconv>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include "api/api_error.hpp"
+#include "api/balances_json_cache.hpp"
 #include "api/json_views.hpp"
 #include "api/routes.hpp"
 
@@ -34,8 +36,25 @@ core::Result<std::int64_t> read_time(ApiRequest const& request, std::string_view
   return value;
 }
 
-net::ServerResponse current(ApiContext& context, ApiRequest const& request, Caller const& caller) {
+// The caller's binding's balances when they are in memory (never blocks), else nullopt.
+std::optional<net::ServerResponse> current_from_memory(ApiContext& context,
+                                                       BalancesJsonCache& rendered,
+                                                       ApiRequest const& request,
+                                                       Caller const& caller) {
+  if (context.balances == nullptr) return std::nullopt;
+  auto const snapshot = context.balances->latest(caller.user_id, request.param("id"));
+  if (!snapshot) return std::nullopt;
+  net::ServerResponse response = net::ServerResponse::json(200, *rendered.text_of(snapshot));
+  response.headers.push_back({"Cache-Control", "no-store"});
+  return response;
+}
+
+net::ServerResponse current(ApiContext& context, BalancesJsonCache& rendered,
+                            ApiRequest const& request, Caller const& caller) {
   if (context.balances == nullptr) return sync_unavailable();
+  if (auto answer = current_from_memory(context, rendered, request, caller)) {
+    return std::move(*answer);
+  }
   auto balances = context.balances->balances(caller.user_id, request.param("id"));
   if (!balances) return error_response(balances.error());
   return json_response(200, balances_json(*balances));
@@ -56,9 +75,13 @@ net::ServerResponse history(ApiContext& context, ApiRequest const& request, Call
 }  // namespace
 
 void add_balance_routes(Router& router, ApiContext& context) {
+  auto rendered = std::make_shared<BalancesJsonCache>();
   router.add({"GET", "/api/v1/bindings/{id}/balances", Access::user,
-              [&context](ApiRequest const& request, Caller const& caller) {
-                return current(context, request, caller);
+              [&context, rendered](ApiRequest const& request, Caller const& caller) {
+                return current(context, *rendered, request, caller);
+              },
+              [&context, rendered](ApiRequest const& request, Caller const& caller) {
+                return current_from_memory(context, *rendered, request, caller);
               }});
   router.add({"GET", "/api/v1/bindings/{id}/balances/history", Access::user,
               [&context](ApiRequest const& request, Caller const& caller) {

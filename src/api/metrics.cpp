@@ -43,8 +43,15 @@ std::string escape_label(std::string_view value) {
 void Metrics::observe(std::string_view route, std::string_view method, unsigned status,
                       std::chrono::microseconds latency) {
   std::int64_t const us = latency.count() < 0 ? 0 : latency.count();
+  std::string_view const label = method_label(method);
   std::lock_guard lock(mutex_);
-  ++requests_[std::tuple(std::string(route), std::string(method_label(method)), status)];
+  // Looked up by views first: a label set seen before costs no allocation.
+  auto counted = requests_.find(std::tuple(route, label, status));
+  if (counted == requests_.end()) {
+    counted =
+        requests_.emplace(std::tuple(std::string(route), std::string(label), status), 0).first;
+  }
+  ++counted->second;
   auto found = latency_.find(route);
   if (found == latency_.end()) found = latency_.emplace(std::string(route), Histogram{}).first;
   Histogram& histogram = found->second;

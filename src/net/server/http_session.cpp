@@ -15,7 +15,6 @@
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
-#include <boost/beast/http/write.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
 
@@ -24,6 +23,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
@@ -50,6 +50,8 @@ using RequestParser = http::request_parser<http::string_body>;
 
 /// Bytes asked for per read while waiting for a request.
 constexpr std::size_t read_chunk_bytes = 4096;
+/// A connection keeps a write buffer up to this size between answers.
+constexpr std::size_t kept_write_buffer_bytes = 64U * 1024U;
 /// After answering an error and half-closing, how long the rest of the peer's request is read and
 /// discarded, so the peer reads our answer instead of a reset caused by unread data.
 constexpr std::chrono::seconds linger_time{2};
@@ -323,16 +325,18 @@ class HttpSession final : public AnswerSink,
       prepared = prepare_response(std::move(fallback), version_, head_request_, keep_alive);
     }
     keep_alive_ = prepared->keep_alive;
-    response_.emplace(std::move(prepared->message));
+    wire_bytes_.clear();
+    append_wire_bytes(prepared->message, wire_bytes_);
     lowest().expires_after(options_.write_timeout);
-    http::async_write(stream_, *response_,
+    asio::async_write(stream_, asio::buffer(wire_bytes_),
                       [self = this->shared_from_this()](error_code const& ec, std::size_t) {
                         self->on_written(ec);
                       });
   }
 
   void on_written(error_code const& ec) {
-    response_.reset();
+    // Kept for the next answer on this connection, unless a large one grew it.
+    if (wire_bytes_.capacity() > kept_write_buffer_bytes) std::string().swap(wire_bytes_);
     if (ec || stage_ == Stage::done) return end();
     if (!keep_alive_) return close_connection();
     first_request_ = false;
@@ -411,7 +415,7 @@ class HttpSession final : public AnswerSink,
   beast::flat_buffer buffer_;
   std::optional<RequestParser> parser_;
   std::vector<HeaderView> header_views_;
-  std::optional<WireResponse> response_;
+  std::string wire_bytes_;  ///< the answer being written
   asio::steady_timer handler_timer_;
   /// An answer given while the handler was still running (the common, synchronous case).
   std::optional<std::optional<ServerResponse>> early_answer_;

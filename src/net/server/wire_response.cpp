@@ -1,5 +1,7 @@
 #include "net/server/wire_response.hpp"
 
+#include <boost/beast/http/status.hpp>
+
 #include <algorithm>
 #include <string_view>
 
@@ -56,6 +58,32 @@ std::optional<PreparedResponse> prepare_response(ServerResponse&& response, unsi
   message.keep_alive(keep_alive);
   prepared.keep_alive = keep_alive;
   return prepared;
+}
+
+void append_wire_bytes(WireResponse const& message, std::string& out) {
+  unsigned const status = message.result_int();
+  std::string_view const reason = message.reason();
+  out.reserve(out.size() + 128 + message.body().size());
+  unsigned const version = message.version();
+  out += "HTTP/";
+  out += static_cast<char>('0' + version / 10 % 10);
+  out += '.';
+  out += static_cast<char>('0' + version % 10);
+  out += ' ';
+  out += static_cast<char>('0' + status / 100 % 10);
+  out += static_cast<char>('0' + status / 10 % 10);
+  out += static_cast<char>('0' + status % 10);
+  out += ' ';
+  out += reason;
+  out += "\r\n";
+  for (auto const& field : message) {
+    out += field.name_string();
+    out += ": ";
+    out += field.value();
+    out += "\r\n";
+  }
+  out += "\r\n";
+  out += message.body();
 }
 
 }  // namespace tradelink::net::detail

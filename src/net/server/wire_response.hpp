@@ -6,6 +6,7 @@
 #include <boost/beast/http/string_body.hpp>
 
 #include <optional>
+#include <string>
 
 #include "net/server_types.hpp"
 
@@ -27,5 +28,10 @@ struct PreparedResponse {
 [[nodiscard]] std::optional<PreparedResponse> prepare_response(ServerResponse&& response,
                                                                unsigned version, bool head,
                                                                bool keep_alive);
+
+/// Appends `message` to `out` as the bytes Beast's serializer writes for it (status line, fields
+/// in order, blank line, body), so that it goes out as one buffer: the serializer's buffer
+/// sequences cost more than the copy for the small answers a server mostly gives.
+void append_wire_bytes(WireResponse const& message, std::string& out);
 
 }  // namespace tradelink::net::detail

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -106,6 +107,12 @@ class BalanceView {
   /// Errors: `sync.not_found` (no such binding for this user), `sync.not_synced` (bound but no
   /// snapshot yet: the binding is not connected or its first snapshot is in flight).
   [[nodiscard]] virtual core::Result<BindingBalances> balances(
+      std::int64_t user_id, std::string_view binding_id) const = 0;
+  /// The binding's balances as last published, from memory only: never blocks, so it may run on
+  /// an I/O thread. A new pointer with every change (an unchanged pointer means unchanged
+  /// balances). Null when there is nothing to show without asking the store (unknown binding,
+  /// another user's, not synced yet): balances() then tells which.
+  [[nodiscard]] virtual std::shared_ptr<BindingBalances const> latest(
       std::int64_t user_id, std::string_view binding_id) const = 0;
   /// Points with since_ms <= at_ms < until_ms, oldest first.
   [[nodiscard]] virtual core::Result<std::vector<BalancePoint>> history(

@@ -213,6 +213,14 @@ core::Result<BindingBalances> SyncService::balances(std::int64_t user_id,
                              "is still on its way.");
 }
 
+std::shared_ptr<BindingBalances const> SyncService::latest(std::int64_t user_id,
+                                                           std::string_view binding_id) const {
+  std::lock_guard const lock(registry_mutex_);
+  auto const found = entries_.find(binding_id);
+  if (found == entries_.end() || found->second->user_id != user_id) return nullptr;
+  return found->second->published.load();
+}
+
 SyncTotals SyncService::totals() const {
   SyncTotals totals;
   std::lock_guard const lock(registry_mutex_);

@@ -68,6 +68,8 @@ class SyncService final : public BalanceView {
 
   [[nodiscard]] core::Result<BindingBalances> balances(std::int64_t user_id,
                                                        std::string_view binding_id) const override;
+  [[nodiscard]] std::shared_ptr<BindingBalances const> latest(
+      std::int64_t user_id, std::string_view binding_id) const override;
   [[nodiscard]] core::Result<std::vector<BalancePoint>> history(
       std::int64_t user_id, std::string_view binding_id, std::int64_t since_ms,
       std::int64_t until_ms) const override;

@@ -19,7 +19,9 @@ core::Error bad_credentials() {
 }  // namespace
 
 UserService::UserService(store::Store& store, UserServiceOptions options)
-    : store_(store), options_(options) {}
+    : store_(store),
+      options_(options),
+      token_cache_(options.token_cache_lifetime, options.token_cache_capacity) {}
 
 std::string const& UserService::decoy_password_hash() {
   std::call_once(decoy_once_, [this] {

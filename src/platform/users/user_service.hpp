@@ -5,8 +5,10 @@
 // so the service has no hidden clock.
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +16,7 @@
 #include "core/result.hpp"
 #include "crypto/password.hpp"
 #include "crypto/secret_string.hpp"
+#include "platform/users/token_cache.hpp"
 #include "platform/users/user_errors.hpp"
 #include "store/records.hpp"
 #include "store/store.hpp"
@@ -26,6 +29,12 @@ struct UserServiceOptions {
   /// last_used_at of an API token is rewritten at most this often, so that authenticating
   /// every request does not write to the database every time.
   std::chrono::milliseconds token_touch_interval = std::chrono::minutes{1};
+  /// How long a verified API token is trusted without reading the store again (0: never).
+  /// Revoking through this service takes effect at once; a token revoked by another process
+  /// sharing the database is refused within this time. Keep it below token_touch_interval, so
+  /// that last_used_at stays as fresh as that interval says.
+  std::chrono::milliseconds token_cache_lifetime = std::chrono::seconds{5};
+  std::size_t token_cache_capacity = 4096;  ///< API tokens cached at most
 };
 
 /// A session just opened: `token` goes into the session cookie and is not kept anywhere.
@@ -87,15 +96,21 @@ class UserService {
                                                            std::string_view name, std::int64_t now);
 
   /// users.unauthenticated for an unknown, malformed or revoked token. Records the use
-  /// (best effort: a failure to record it does not fail the authentication).
+  /// (best effort: a failure to record it does not fail the authentication). Answers from the
+  /// token cache when it can (see UserServiceOptions::token_cache_lifetime).
   [[nodiscard]] core::Result<ApiTokenIdentity> authenticate_api_token(std::string_view token,
                                                                       std::int64_t now);
+
+  /// The token's identity when the token cache vouches for it, without touching the store (so
+  /// it never blocks); nullopt when authenticate_api_token must decide.
+  [[nodiscard]] std::optional<ApiTokenIdentity> cached_api_token(std::string_view token,
+                                                                 std::int64_t now) const;
 
   /// The user's tokens (hashes only), revoked ones included, oldest first.
   [[nodiscard]] core::Result<std::vector<store::ApiTokenRecord>> list_api_tokens(
       std::int64_t user_id);
 
-  /// users.token_not_found when the token is not the user's.
+  /// users.token_not_found when the token is not the user's. The token stops working at once.
   [[nodiscard]] core::Result<void> revoke_api_token(std::int64_t user_id, std::int64_t token_id);
 
  private:
@@ -106,6 +121,7 @@ class UserService {
   UserServiceOptions options_;
   std::once_flag decoy_once_;
   std::string decoy_hash_;
+  TokenCache token_cache_;
 };
 
 /// The prefix every tradelink API token starts with.

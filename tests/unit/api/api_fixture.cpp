@@ -88,8 +88,9 @@ void ApiTest::SetUp() {
     std::lock_guard lock(observed_mutex_);
     observed_.push_back("removed " + std::string(id));
   };
-  auto api = ApiServer::start(std::move(options), ApiServices{*users_, *keys_, *store_, nullptr,
-                                                              wall_ms, std::move(observers)});
+  auto api = ApiServer::start(
+      std::move(options),
+      ApiServices{*users_, *keys_, *store_, balance_view_, wall_ms, std::move(observers)});
   ASSERT_TRUE(api.has_value()) << api.error().message;
   api_ = std::move(*api);
 

@@ -90,6 +90,8 @@ class ApiTest : public ::testing::Test {
   /// What the API's binding observers were told: "changed <id> <status>", "removed <id>".
   std::vector<std::string> observed();
 
+  /// What the API reads balances from; a fixture sets it before SetUp (null: no sync).
+  platform::sync::BalanceView* balance_view_ = nullptr;
   /// Every secret the sandbox handed out in this test.
   std::vector<std::string> planted_secrets_;
   /// Every response body this test received.

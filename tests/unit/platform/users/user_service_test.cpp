@@ -280,6 +280,38 @@ TEST_F(UserServiceTest, RevokedUnknownAndMalformedTokensAreRefused) {
   EXPECT_EQ(service_->authenticate_api_token("", t0).error().code, error_code::unauthenticated);
 }
 
+TEST_F(UserServiceTest, OnlyAVerifiedTokenIsVouchedForByTheCacheAndOnlyForItsLifetime) {
+  auto const user = sign_up("kim@example.com");
+  auto created = service_->create_api_token(user, "poller", t0);
+  ASSERT_TRUE(created.has_value());
+  std::string const token{created->token.reveal()};
+  std::int64_t const lifetime = fast_options().token_cache_lifetime.count();
+
+  EXPECT_FALSE(service_->cached_api_token(token, t0).has_value());
+  ASSERT_TRUE(service_->authenticate_api_token(token, t0).has_value());
+  auto const cached = service_->cached_api_token(token, t0 + lifetime - 1);
+  ASSERT_TRUE(cached.has_value());
+  EXPECT_EQ(cached->user_id, user);
+  EXPECT_EQ(cached->token_id, created->record.id);
+  EXPECT_FALSE(service_->cached_api_token(token, t0 + lifetime).has_value());
+  EXPECT_FALSE(service_->cached_api_token("tl_unknown", t0).has_value());
+}
+
+TEST_F(UserServiceTest, ARevokedTokenIsRefusedAtOnceEvenWhileCached) {
+  auto const user = sign_up("lou@example.com");
+  auto created = service_->create_api_token(user, "poller", t0);
+  ASSERT_TRUE(created.has_value());
+  std::string const token{created->token.reveal()};
+  ASSERT_TRUE(service_->authenticate_api_token(token, t0).has_value());
+  ASSERT_TRUE(service_->cached_api_token(token, t0 + 1).has_value());
+
+  ASSERT_TRUE(service_->revoke_api_token(user, created->record.id).has_value());
+  EXPECT_FALSE(service_->cached_api_token(token, t0 + 2).has_value());
+  auto const refused = service_->authenticate_api_token(token, t0 + 2);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, error_code::unauthenticated);
+}
+
 TEST_F(UserServiceTest, TokensAreListedPerUser) {
   auto const owner = sign_up("mia@example.com");
   auto const other = sign_up("ned@example.com");
