@@ -62,4 +62,12 @@ struct WideQuotient {
   return WideQuotient{(upper.quotient << 64) | lower.quotient, lower.remainder};
 }
 
+/// Whether a truncated quotient rounds one unit away from zero under half-even rounding:
+/// `remainder` / `divisor` is the discarded fraction.
+[[nodiscard]] constexpr bool half_even_rounds_up(std::uint64_t remainder, std::uint64_t divisor,
+                                                 bool quotient_is_odd) noexcept {
+  std::uint64_t const distance_to_next = divisor - remainder;
+  return remainder > distance_to_next || (remainder == distance_to_next && quotient_is_odd);
+}
+
 }  // namespace tradelink::core

@@ -9,7 +9,6 @@
 
 #include "sandbox/engine/labels.hpp"
 #include "sandbox/engine/money.hpp"
-#include "sandbox/engine/prefetch.hpp"
 
 namespace tradelink::sandbox {
 
@@ -107,8 +106,8 @@ core::Result<FuturesOrder> FuturesExchange::place(UserId user, FuturesOrderReque
     bool const crosses =
         plan.price_ticks == 0 || (plan.side == Side::buy ? maker.price <= plan.price_ticks
                                                          : maker.price >= plan.price_ticks);
-    // The first maker's record is probably cold: fetch it while the taker is being created.
-    if (crosses) prefetch_for_write(records_[maker.owner]);
+    // The first maker is probably cold: fetch it while the taker is being created.
+    if (crosses) records_.prefetch_open(maker.owner, maker.order_id);
   }
   std::uint32_t const slot = create(user, request, plan, now);
   OrderId const id = records_[slot].order.id;
@@ -208,12 +207,10 @@ FuturesOrder FuturesExchange::finish(std::uint32_t slot, FinishAs finish_as, Tim
   Record& record = records_[slot];
   std::uint32_t const kept = archive_index(record.account, record.contract, false);
   std::uint32_t const brief = archive_index(record.account, record.contract, true);
-  // Archiving below reads the oldest order of both archives, written long ago and cold: start
-  // fetching them now, so the misses overlap the book and margin work in between.
-  for (std::uint32_t const index : {kept, brief}) {
-    auto const* archive = records_.archived_orders(index);
-    if (archive != nullptr && !archive->empty()) prefetch_for_write(archive->front());
-  }
+  // Archiving below may forget the oldest order of either archive, writing its handle: start
+  // fetching both handles now, so the misses overlap the book and margin work in between.
+  records_.prefetch_oldest(kept);
+  records_.prefetch_oldest(brief);
   if (record.book != OrderBook::none) {
     markets_[record.contract].book.remove(record.book);
     record.book = OrderBook::none;
@@ -237,36 +234,15 @@ FuturesOrder FuturesExchange::finish(std::uint32_t slot, FinishAs finish_as, Tim
   // a user who mostly cancels keeps about one retention time of them, not a full history. Never
   // forgets one finished in this call (a retention of 0): place() still looks its taker up.
   FuturesOrder finished = order;
-  std::int64_t const lots = record.left_lots + record.filled_lots;
   bool const ages_out = record.filled_lots == 0;
   if (ages_out) {
-    records_.forget_expired(brief, [&](Archived const& oldest) {
-      return oldest.finish_time_ms < now && !remembered(oldest, now);
+    records_.forget_expired(brief, [&](auto const& oldest) {
+      return oldest.time_ms < now && retention_over(oldest.time_ms, now);
     });
   }
   std::size_t const limit = std::max<std::size_t>(config_.finished_orders_per_user_market, 1);
   records_.make_room(kept, brief, limit);
-  records_.archive(
-      slot, ages_out ? brief : kept, limit,
-      Archived{.id = order.id,
-               .user = order.user,
-               .fill_price = order.fill_price,
-               .fee = order.fee,
-               .size_lots = record.side == Side::buy ? lots : -lots,
-               .left_lots = record.side == Side::buy ? record.left_lots : -record.left_lots,
-               .price_ticks = record.price_ticks,
-               .create_time_ms = order.create_time_ms,
-               .update_time_ms = order.update_time_ms,
-               .finish_time_ms = order.finish_time_ms,
-               .update_id = order.update_id,
-               .finish_sequence = ++finishes_,
-               .text = order.text,
-               .contract = record.contract,
-               .time_in_force = order.time_in_force,
-               .is_reduce_only = order.is_reduce_only,
-               .is_close = order.is_close,
-               .status = order.status,
-               .finish_as = order.finish_as});
+  records_.archive(slot, ages_out ? brief : kept, limit, now, record, ++finishes_);
   return finished;
 }
 

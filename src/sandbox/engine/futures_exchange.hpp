@@ -190,6 +190,9 @@ class FuturesExchange {
                                                                              TimeMs now) const;
   /// False for an order finished without fills whose retention time has passed.
   [[nodiscard]] bool remembered(Archived const& order, TimeMs now) const noexcept;
+  /// True once the retention time of an order finished without fills at `finished_ms` has
+  /// passed.
+  [[nodiscard]] bool retention_over(TimeMs finished_ms, TimeMs now) const noexcept;
   /// The full view of an archived order.
   [[nodiscard]] FuturesOrder order_of(Archived const& archived) const;
   [[nodiscard]] core::Decimal available(AccountState const& account) const noexcept;

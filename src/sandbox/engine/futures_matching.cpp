@@ -7,7 +7,6 @@
 
 #include "sandbox/engine/futures_exchange.hpp"
 #include "sandbox/engine/money.hpp"
-#include "sandbox/engine/prefetch.hpp"
 
 namespace tradelink::sandbox {
 
@@ -44,9 +43,10 @@ FuturesExchange::StopReason FuturesExchange::match(std::uint32_t taker_slot, Tim
     }
     std::int64_t const lots =
         std::min({maker.quantity, taker.left_lots, taker_capacity, maker_capacity});
-    // Fills take much longer than a memory access: fetch the next maker's record meanwhile.
+    // Fills take much longer than a memory access: fetch the next maker meanwhile.
     if (maker.next != OrderBook::none) {
-      prefetch_for_write(records_[market.book.entry(maker.next).owner]);
+      OrderBook::Entry const& next = market.book.entry(maker.next);
+      records_.prefetch_open(next.owner, next.order_id);
     }
     fill(taker_slot, maker_slot, lots, now);
   }

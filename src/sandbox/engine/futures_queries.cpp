@@ -30,7 +30,11 @@ std::vector<Item> page_of(std::vector<Item> items, Page page) {
 
 bool FuturesExchange::remembered(Archived const& order, TimeMs now) const noexcept {
   bool const without_fills = order.size_lots == order.left_lots;
-  return !without_fills || order.finish_time_ms + config_.cancelled_order_ttl_ms > now;
+  return !without_fills || !retention_over(order.finish_time_ms, now);
+}
+
+bool FuturesExchange::retention_over(TimeMs finished_ms, TimeMs now) const noexcept {
+  return finished_ms + config_.cancelled_order_ttl_ms <= now;
 }
 
 FuturesOrder FuturesExchange::order_of(Archived const& archived) const {

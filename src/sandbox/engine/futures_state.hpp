@@ -41,6 +41,29 @@ struct FuturesRecord {
 /// follow from the contract (see FuturesExchange::order_of()). The history is large and written
 /// on every finish, so it stays compact: under half a live record.
 struct FuturesArchivedOrder {
+  FuturesArchivedOrder() = default;
+  /// The order of `record`, just finished, as the `sequence`-th finish.
+  FuturesArchivedOrder(FuturesRecord const& record, std::uint64_t sequence) noexcept
+      : id(record.order.id),
+        user(record.order.user),
+        fill_price(record.order.fill_price),
+        fee(record.order.fee),
+        size_lots(signed_lots(record, record.left_lots + record.filled_lots)),
+        left_lots(signed_lots(record, record.left_lots)),
+        price_ticks(record.price_ticks),
+        create_time_ms(record.order.create_time_ms),
+        update_time_ms(record.order.update_time_ms),
+        finish_time_ms(record.order.finish_time_ms),
+        update_id(record.order.update_id),
+        finish_sequence(sequence),
+        text(record.order.text),
+        contract(record.contract),
+        time_in_force(record.order.time_in_force),
+        is_reduce_only(record.order.is_reduce_only),
+        is_close(record.order.is_close),
+        status(record.order.status),
+        finish_as(record.order.finish_as) {}
+
   OrderId id = 0;
   UserId user = 0;
   core::Decimal fill_price;
@@ -61,6 +84,13 @@ struct FuturesArchivedOrder {
   bool is_close = false;
   FuturesOrderStatus status = FuturesOrderStatus::open;
   FinishAs finish_as = FinishAs::open;
+
+ private:
+  /// `lots` with the sign of the order's side (sizes are negative for sells).
+  [[nodiscard]] static std::int64_t signed_lots(FuturesRecord const& record,
+                                                std::int64_t lots) noexcept {
+    return record.side == Side::buy ? lots : -lots;
+  }
 };
 
 /// One contract's market.

@@ -29,14 +29,21 @@
 namespace tradelink::sandbox {
 
 /// `Record` (a live order) must have a member `order` with an `OrderId id`; `Archived` (its
-/// compact finished form) a member `OrderId id`, and for make_room() a `finish_sequence` that
-/// grows with every finish.
+/// compact finished form) a member `OrderId id` and a `finish_sequence` that grows with every
+/// finish.
 template <class Record, class Archived>
 class OrderStore {
  public:
   static constexpr int handle_bits = 28;
   static constexpr std::uint32_t npos = 0xffff'ffffU;
   using Archive = RingBuffer<Archived>;
+
+  /// What the store itself reads of a finished order to forget it in turn.
+  struct Finished {
+    OrderId id = 0;
+    std::uint64_t finish_sequence = 0;
+    TimeMs time_ms = 0;  ///< when it finished
+  };
 
   /// Where an order is: its live record while open, else its archived form.
   struct Found {
@@ -78,7 +85,7 @@ class OrderStore {
     Handle const* handle = find_handle(id);
     if (handle == nullptr) return {};
     if ((handle->place & archived) == 0) return {&live_[handle->place], nullptr};
-    Archive const& ring = archives_[handle->place & ~archived];
+    Archive const& ring = archives_[handle->place & ~archived].orders;
     // Sequences count modulo 2^32; a ring holds far fewer orders, so the offset is exact.
     return {nullptr, &ring[static_cast<std::uint32_t>(handle->sequence - ring_start(ring))]};
   }
@@ -91,40 +98,60 @@ class OrderStore {
     if (slot < live_.capacity()) prefetch_for_write(live_[slot]);
   }
 
-  /// Replaces the finished order in live `slot` by `finished`, its archived form, at the back of
+  /// Starts fetching the record of the open order `id` in live `slot` and the order's handle,
+  /// which finishing it writes: both probably cold for a resting order a taker is about to fill.
+  /// Only a hint.
+  void prefetch_open(std::uint32_t slot, OrderId id) const noexcept {
+    prefetch_for_write(live_[slot]);
+    prefetch_for_write(handles_[handle_of(id)]);
+  }
+  /// Starts fetching the handle of archive `index`'s oldest order, which archiving next to it may
+  /// forget: handles are written in no particular order and are probably cold. Only a hint.
+  void prefetch_oldest(std::uint32_t index) const noexcept {
+    if (index >= archives_.size() || archives_[index].finished.empty()) return;
+    prefetch_for_write(handles_[handle_of(archives_[index].finished.front().id)]);
+  }
+  /// Replaces the finished order in live `slot` by its archived form, Archived(args...) built in
+  /// place (a copy assembled elsewhere and copied in stalls on store forwarding), at the back of
   /// archive `index`, which keeps at most `limit` (>= 1) orders: when it is full its oldest order
-  /// is forgotten. The live slot is free afterwards.
-  void archive(std::uint32_t slot, std::uint32_t index, std::size_t limit,
-               Archived const& finished) {
+  /// is forgotten. `finished_ms` is when it finished. The live slot is free afterwards.
+  template <class... Args>
+  void archive(std::uint32_t slot, std::uint32_t index, std::size_t limit, TimeMs finished_ms,
+               Args&&... args) {
     while (archives_.size() <= index) archives_.emplace_back(limit);
-    Archive& ring = archives_[index];
-    if (ring.size() == limit) forget(handle_of(ring.front().id));
-    std::uint32_t const handle = handle_of(finished.id);
-    ring.emplace_back(finished);
-    handles_[handle].place = archived | index;
-    handles_[handle].sequence = static_cast<std::uint32_t>(ring_start(ring) + ring.size() - 1);
+    Shelf& shelf = archives_[index];
+    if (shelf.orders.size() == limit) forget_oldest(shelf);
+    Archived const& stored = shelf.orders.emplace_back(std::forward<Args>(args)...);
+    shelf.finished.emplace_back(Finished{stored.id, stored.finish_sequence, finished_ms});
+    Handle& handle = handles_[handle_of(stored.id)];
+    handle.place = archived | index;
+    handle.sequence =
+        static_cast<std::uint32_t>(ring_start(shelf.orders) + shelf.orders.size() - 1);
     live_.release(slot);
   }
-  /// Forgets the oldest orders of archive `index` while `expired(oldest)` is true: for an
-  /// archive of orders that stay queryable only for a while, kept in the order they finished.
+  /// Forgets the oldest orders of archive `index` while `expired(oldest)` is true for their
+  /// Finished: for an archive of orders that stay queryable only for a while, kept in the order
+  /// they finished.
   template <class Expired>
   void forget_expired(std::uint32_t index, Expired&& expired) {
     if (index >= archives_.size()) return;
-    Archive& ring = archives_[index];
-    while (!ring.empty() && expired(ring.front())) forget_oldest(ring);
+    Shelf& shelf = archives_[index];
+    while (!shelf.finished.empty() && expired(shelf.finished.front())) forget_oldest(shelf);
   }
   /// Makes room for one more finished order in a history kept in two archives, `first` and
   /// `second`, that hold at most `limit` (>= 1) orders together: while they hold `limit` or
   /// more, forgets whichever of their two oldest orders finished first.
   void make_room(std::uint32_t first, std::uint32_t second, std::size_t limit) {
-    std::array<Archive*, 2> const rings{first < archives_.size() ? &archives_[first] : nullptr,
+    std::array<Shelf*, 2> const shelves{first < archives_.size() ? &archives_[first] : nullptr,
                                         second < archives_.size() ? &archives_[second] : nullptr};
-    auto const held = [](Archive const* ring) { return ring != nullptr ? ring->size() : 0; };
-    while (held(rings[0]) + held(rings[1]) >= limit) {
-      bool const second_older =
-          held(rings[0]) == 0 || (held(rings[1]) > 0 && rings[1]->front().finish_sequence <
-                                                            rings[0]->front().finish_sequence);
-      forget_oldest(*rings[second_older ? 1 : 0]);
+    auto const held = [](Shelf const* shelf) {
+      return shelf != nullptr ? shelf->finished.size() : 0;
+    };
+    auto const oldest = [](Shelf const* shelf) { return shelf->finished.front().finish_sequence; };
+    while (held(shelves[0]) + held(shelves[1]) >= limit) {
+      bool const second_older = held(shelves[0]) == 0 ||
+                                (held(shelves[1]) > 0 && oldest(shelves[1]) < oldest(shelves[0]));
+      forget_oldest(*shelves[second_older ? 1 : 0]);
     }
   }
   /// Orders remembered: open, and finished ones not forgotten yet.
@@ -132,11 +159,20 @@ class OrderStore {
 
   /// Archive `index` (finished orders, oldest first), or null when it was never used.
   [[nodiscard]] Archive const* archived_orders(std::uint32_t index) const noexcept {
-    return index < archives_.size() ? &archives_[index] : nullptr;
+    return index < archives_.size() ? &archives_[index].orders : nullptr;
   }
 
  private:
   static constexpr std::uint32_t archived = 0x8000'0000U;  ///< `place` names an archive
+  /// One archive: its orders, and beside them what the store reads of each. Bounding a history
+  /// reads the oldest order of two archives on every finish; read from the archived orders
+  /// (large, written long ago) that was a cache miss or two per finish, read from this dense
+  /// ring it is a line shared by several orders and fetched ahead.
+  struct Shelf {
+    explicit Shelf(std::size_t limit) : orders(limit), finished(limit) {}
+    Archive orders;
+    RingBuffer<Finished> finished;
+  };
   struct Handle {
     OrderId id = 0;              ///< the order here; 0 when the handle is free
     std::uint32_t place = npos;  ///< live slot, or archived | archive index
@@ -160,15 +196,16 @@ class OrderStore {
     handles_[handle] = Handle{};
     free_handles_.push_back(handle);
   }
-  void forget_oldest(Archive& ring) {
-    forget(handle_of(ring.front().id));
-    ring.pop_front();
+  void forget_oldest(Shelf& shelf) {
+    forget(handle_of(shelf.finished.front().id));
+    shelf.finished.pop_front();
+    shelf.orders.pop_front();
   }
 
   SlotPool<Record> live_;
   std::vector<Handle> handles_;
   std::vector<std::uint32_t> free_handles_;
-  std::vector<Archive> archives_;
+  std::vector<Shelf> archives_;
   OrderId sequence_ = 0;
 };
 

@@ -36,10 +36,10 @@ class RingBuffer {
       prefetch_ahead();
     } else {
       if (size_ == slots_.size()) grow();
-      std::size_t tail = head_ + size_;
-      if (tail >= slots_.size()) tail -= slots_.size();
-      slot = &slots_[tail];
+      slot = &slots_[tail()];
       ++size_;
+      // The next push writes at the new tail, last written a whole lap of the buffer ago.
+      if (size_ < slots_.size()) prefetch_for_write(slots_[tail()]);
     }
     std::destroy_at(slot);
     return *std::construct_at(slot, std::forward<Args>(args)...);
@@ -75,6 +75,11 @@ class RingBuffer {
     std::size_t at = head_ + ahead;
     while (at >= slots_.size()) at -= slots_.size();
     prefetch_for_write(slots_[at]);
+  }
+  /// The slot after the newest value; size_ < slots_.size().
+  [[nodiscard]] std::size_t tail() const noexcept {
+    std::size_t const slot = head_ + size_;
+    return slot >= slots_.size() ? slot - slots_.size() : slot;
   }
   [[nodiscard]] std::size_t next(std::size_t slot) const noexcept {
     return slot + 1 == slots_.size() ? 0 : slot + 1;

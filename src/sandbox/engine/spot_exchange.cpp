@@ -9,7 +9,6 @@
 
 #include "sandbox/engine/labels.hpp"
 #include "sandbox/engine/money.hpp"
-#include "sandbox/engine/prefetch.hpp"
 
 namespace tradelink::sandbox {
 
@@ -47,9 +46,8 @@ SpotExchange::SpotExchange(Catalogue const& catalogue, CurrencyTable const& curr
 
 core::Result<SpotOrder> SpotExchange::place(UserId user, SpotOrderRequest const& request,
                                             TimeMs now) {
-  auto const planned = validate(request);
-  if (!planned) return planned.error();
-  Plan const& plan = planned.value();
+  Plan plan;
+  if (auto const valid = validate(request, plan); !valid) return valid.error();
   Market const& market = markets_[plan.pair];
   if (request.time_in_force == TimeInForce::poc &&
       would_take(market, request.side, plan.price_ticks)) {
@@ -63,8 +61,9 @@ core::Result<SpotOrder> SpotExchange::place(UserId user, SpotOrderRequest const&
   OrderBook::Handle const first_maker = market.book.best(opposite(request.side));
   if (first_maker != OrderBook::none && (request.type == SpotOrderType::market ||
                                          would_take(market, request.side, plan.price_ticks))) {
-    // The first maker's record is probably cold: fetch it while the taker is being created.
-    prefetch_for_write(records_[market.book.entry(first_maker).owner]);
+    // The first maker is probably cold: fetch it while the taker is being created.
+    OrderBook::Entry const& maker = market.book.entry(first_maker);
+    records_.prefetch_open(maker.owner, maker.order_id);
   }
 
   std::uint32_t const slot = create(user, *account, request, plan, now);
@@ -146,12 +145,10 @@ SpotOrder SpotExchange::finish(std::uint32_t slot, SpotOrderStatus status, Finis
                                TimeMs now) {
   Record& record = records_[slot];
   std::uint32_t const history = user_pair_index(record.account, record.pair);
-  // Archiving below reads the oldest order of both archives, written long ago and cold: start
-  // fetching them now, so the misses overlap the book and ledger work in between.
-  for (bool const ages_out : {false, true}) {
-    auto const* archive = records_.archived_orders(archive_of(history, ages_out));
-    if (archive != nullptr && !archive->empty()) prefetch_for_write(archive->front());
-  }
+  // Archiving below may forget the oldest order of either archive, writing its handle: start
+  // fetching both handles now, so the misses overlap the book and ledger work in between.
+  records_.prefetch_oldest(archive_of(history, false));
+  records_.prefetch_oldest(archive_of(history, true));
   if (record.book != OrderBook::none) {
     markets_[record.pair].book.remove(record.book);
     record.book = OrderBook::none;
@@ -176,31 +173,13 @@ SpotOrder SpotExchange::finish(std::uint32_t slot, SpotOrderStatus status, Finis
   SpotOrder finished = order;
   bool const ages_out = status == SpotOrderStatus::cancelled && record.filled_lots == 0;
   if (ages_out) {
-    records_.forget_expired(archive_of(history, true), [&](Archived const& oldest) {
-      return oldest.update_time_ms < now && !remembered(oldest, now);
+    records_.forget_expired(archive_of(history, true), [&](auto const& oldest) {
+      return oldest.time_ms < now && retention_over(oldest.time_ms, now);
     });
   }
   std::size_t const limit = std::max<std::size_t>(config_.finished_orders_per_user_market, 1);
   records_.make_room(archive_of(history, false), archive_of(history, true), limit);
-  records_.archive(slot, archive_of(history, ages_out), limit,
-                   Archived{.id = order.id,
-                            .user = order.user,
-                            .amount = order.amount,
-                            .left = order.left,
-                            .filled_total = order.filled_total,
-                            .fee = order.fee,
-                            .price_ticks = record.price_ticks,
-                            .filled_lots = record.filled_lots,
-                            .create_time_ms = order.create_time_ms,
-                            .update_time_ms = order.update_time_ms,
-                            .finish_sequence = ++finishes_,
-                            .text = order.text,
-                            .pair = record.pair,
-                            .type = order.type,
-                            .side = order.side,
-                            .time_in_force = order.time_in_force,
-                            .status = order.status,
-                            .finish_as = order.finish_as});
+  records_.archive(slot, archive_of(history, ages_out), limit, now, record, ++finishes_);
   return finished;
 }
 

@@ -110,7 +110,9 @@ class SpotExchange {
 
   // validation (spot_validation.cpp)
   [[nodiscard]] core::Result<std::uint32_t> find_pair(std::string_view pair) const;
-  [[nodiscard]] core::Result<Plan> validate(SpotOrderRequest const& request) const;
+  /// Checks `request` and fills `plan` from it (filled in place: a Plan returned inside a Result
+  /// is copied once more, through memory, on every order).
+  [[nodiscard]] core::Result<void> validate(SpotOrderRequest const& request, Plan& plan) const;
   [[nodiscard]] bool would_take(Market const& market, Side side, std::int64_t price_ticks) const;
   [[nodiscard]] bool can_fill_completely(Market const& market, Record const& taker) const;
 
@@ -155,6 +157,9 @@ class SpotExchange {
                                                                              TimeMs now) const;
   /// False for a cancelled order without fills whose retention time has passed.
   [[nodiscard]] bool remembered(Archived const& order, TimeMs now) const noexcept;
+  /// True once the retention time of a cancelled order without fills, finished at
+  /// `finished_ms`, has passed.
+  [[nodiscard]] bool retention_over(TimeMs finished_ms, TimeMs now) const noexcept;
   /// The full view of an archived order.
   [[nodiscard]] SpotOrder order_of(Archived const& archived) const;
   [[nodiscard]] detail::SpotUserPair const* find_user_pair(UserId user, std::uint32_t pair) const;

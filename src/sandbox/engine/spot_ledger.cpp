@@ -26,12 +26,15 @@ AccountIndex SpotLedger::open(UserId user) {
 void SpotLedger::apply(AccountIndex account, CurrencyIndex currency, core::Decimal available_change,
                        core::Decimal locked_change, SpotBalanceChange change_type, TimeMs now) {
   Balance& balance = balances_[slot(account, currency)];
-  // Computed into locals and stored once: re-reading a 16-byte Decimal just written as two
-  // 8-byte halves stalls store forwarding.
+  // Computed into locals and stored field by field: re-reading a 16-byte Decimal just written as
+  // two 8-byte halves stalls store forwarding, and assigning a whole Balance made GCC assemble
+  // it on the stack and copy it in with exactly such reads.
   core::Decimal const available = money::plus(balance.available, available_change);
   core::Decimal const locked = money::plus(balance.locked, locked_change);
   std::int64_t const update_id = balance.update_id + 1;
-  balance = Balance{available, locked, update_id};
+  balance.available = available;
+  balance.locked = locked;
+  balance.update_id = update_id;
   if (!sink_.interest().balances) return;
   sink_.on_spot_balance(SpotBalanceUpdate{
       users_[account], currencies_.name(currency), now, available_change,

@@ -7,7 +7,6 @@
 #include <tuple>
 
 #include "sandbox/engine/money.hpp"
-#include "sandbox/engine/prefetch.hpp"
 #include "sandbox/engine/spot_exchange.hpp"
 
 namespace tradelink::sandbox {
@@ -39,9 +38,10 @@ SpotExchange::StopReason SpotExchange::match(std::uint32_t taker_slot, TimeMs no
     } else {
       lots = std::min(maker.quantity, taker.left_lots);
     }
-    // Fills take much longer than a memory access: fetch the next maker's record meanwhile.
+    // Fills take much longer than a memory access: fetch the next maker meanwhile.
     if (maker.next != OrderBook::none) {
-      prefetch_for_write(records_[market.book.entry(maker.next).owner]);
+      OrderBook::Entry const& next = market.book.entry(maker.next);
+      records_.prefetch_open(next.owner, next.order_id);
     }
     fill(taker_slot, maker.owner, lots, now);
   }

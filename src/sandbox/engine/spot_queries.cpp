@@ -37,7 +37,11 @@ auto newest_first_page(Items const& items, Page page, Keep&& keep, Convert&& con
 
 bool SpotExchange::remembered(Archived const& order, TimeMs now) const noexcept {
   bool const ages_out = order.status == SpotOrderStatus::cancelled && order.filled_lots == 0;
-  return !ages_out || order.update_time_ms + config_.cancelled_order_ttl_ms > now;
+  return !ages_out || !retention_over(order.update_time_ms, now);
+}
+
+bool SpotExchange::retention_over(TimeMs finished_ms, TimeMs now) const noexcept {
+  return finished_ms + config_.cancelled_order_ttl_ms <= now;
 }
 
 SpotOrder SpotExchange::order_of(Archived const& archived) const {

@@ -40,6 +40,28 @@ struct SpotRecord {
 /// from the pair (see SpotExchange::order_of()). The history is large and written on every
 /// finish, so it stays compact: about half a live record.
 struct SpotArchivedOrder {
+  SpotArchivedOrder() = default;
+  /// The order of `record`, just finished, as the `sequence`-th finish.
+  SpotArchivedOrder(SpotRecord const& record, std::uint64_t sequence) noexcept
+      : id(record.order.id),
+        user(record.order.user),
+        amount(record.order.amount),
+        left(record.order.left),
+        filled_total(record.order.filled_total),
+        fee(record.order.fee),
+        price_ticks(record.price_ticks),
+        filled_lots(record.filled_lots),
+        create_time_ms(record.order.create_time_ms),
+        update_time_ms(record.order.update_time_ms),
+        finish_sequence(sequence),
+        text(record.order.text),
+        pair(record.pair),
+        type(record.order.type),
+        side(record.order.side),
+        time_in_force(record.order.time_in_force),
+        status(record.order.status),
+        finish_as(record.order.finish_as) {}
+
   OrderId id = 0;
   UserId user = 0;
   core::Decimal amount;  ///< as ordered (quote to spend for a market buy)

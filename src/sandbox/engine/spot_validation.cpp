@@ -56,7 +56,7 @@ core::Result<std::uint32_t> SpotExchange::find_pair(std::string_view pair) const
   return make_error(Label::invalid_currency_pair, "Invalid currency pair " + std::string(pair));
 }
 
-core::Result<SpotExchange::Plan> SpotExchange::validate(SpotOrderRequest const& request) const {
+core::Result<void> SpotExchange::validate(SpotOrderRequest const& request, Plan& plan) const {
   auto const pair = find_pair(request.currency_pair);
   if (!pair) return pair.error();
   Market const& market = markets_[*pair];
@@ -66,7 +66,6 @@ core::Result<SpotExchange::Plan> SpotExchange::validate(SpotOrderRequest const& 
     return make_error(Label::trade_restricted, "Trading " + std::string(to_string(request.side)) +
                                                    " " + spec.id + " is not allowed now");
   }
-  Plan plan;
   plan.pair = *pair;
   auto const text = FixedText::from(request.text);
   if (!text) {
@@ -96,7 +95,7 @@ core::Result<SpotExchange::Plan> SpotExchange::validate(SpotOrderRequest const& 
       if (request.amount > max_value) return too_large(request.amount, spec.quote, max_value);
       plan.lock_amount = request.amount;
       plan.lock_currency = market.quote;
-      return plan;
+      return core::ok();
     }
   } else {
     if (!request.price.is_positive()) return invalid_value("price", request.price);
@@ -126,12 +125,12 @@ core::Result<SpotExchange::Plan> SpotExchange::validate(SpotOrderRequest const& 
     if (request.side == Side::buy) {
       plan.lock_amount = value;
       plan.lock_currency = market.quote;
-      return plan;
+      return core::ok();
     }
   }
   plan.lock_amount = request.amount;
   plan.lock_currency = market.base;
-  return plan;
+  return core::ok();
 }
 
 bool SpotExchange::would_take(Market const& market, Side side, std::int64_t price_ticks) const {

@@ -43,6 +43,7 @@ struct StoredOrder {
 struct ArchivedOrder {
   OrderId id = 0;
   int payload = 0;
+  std::uint64_t finish_sequence = 0;
 };
 using Store = OrderStore<StoredOrder, ArchivedOrder>;
 
@@ -75,8 +76,8 @@ TEST(OrderStore, FindsLiveAndArchivedOrdersUntilTheirArchiveForgetsThem) {
       std::size_t const archive = random() % archives;
       std::uint32_t const slot = store.find_live(id);
       ASSERT_NE(slot, Store::npos);
-      store.archive(slot, static_cast<std::uint32_t>(archive), limit,
-                    ArchivedOrder{id, store[slot].payload});
+      store.archive(slot, static_cast<std::uint32_t>(archive), limit, step,
+                    ArchivedOrder{id, store[slot].payload, static_cast<std::uint64_t>(step)});
       model[id].live = false;
       live[pick] = live.back();
       live.pop_back();
