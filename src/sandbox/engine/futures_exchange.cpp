@@ -96,9 +96,8 @@ core::Result<void> FuturesExchange::transfer_out(UserId user, core::Decimal amou
 
 core::Result<FuturesOrder> FuturesExchange::place(UserId user, FuturesOrderRequest const& request,
                                                   TimeMs now) {
-  auto const planned = validate(user, request);
-  if (!planned) return planned.error();
-  Plan const& plan = planned.value();
+  Plan plan;
+  if (auto const checked = validate(user, request, plan); !checked) return checked.error();
   Market const& market = markets_[plan.contract];
   OrderBook::Handle const first_maker = market.book.best(opposite(plan.side));
   if (first_maker != OrderBook::none) {

@@ -142,7 +142,10 @@ class FuturesExchange {
   // validation (futures_validation.cpp)
   [[nodiscard]] core::Result<std::uint32_t> find_contract(std::string_view contract) const;
   [[nodiscard]] core::Result<std::uint32_t> find_account(UserId user) const;
-  [[nodiscard]] core::Result<Plan> validate(UserId user, FuturesOrderRequest const& request) const;
+  /// Checks `request` and fills `plan` from it (filled in place: a Plan returned inside a Result
+  /// is copied once more, through memory, on every order).
+  [[nodiscard]] core::Result<void> validate(UserId user, FuturesOrderRequest const& request,
+                                            Plan& plan) const;
   [[nodiscard]] std::int64_t crossing_lots(Market const& market, Side side,
                                            std::int64_t price_ticks, std::int64_t wanted) const;
   [[nodiscard]] std::int64_t worst_price_ticks(Market const& market, Side side,

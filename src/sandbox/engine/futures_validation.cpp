@@ -63,8 +63,8 @@ std::int64_t FuturesExchange::worst_price_ticks(Market const& market, Side side,
   return worst;
 }
 
-core::Result<FuturesExchange::Plan> FuturesExchange::validate(
-    UserId user, FuturesOrderRequest const& request) const {
+core::Result<void> FuturesExchange::validate(UserId user, FuturesOrderRequest const& request,
+                                             Plan& plan) const {
   auto const contract = find_contract(request.contract);
   if (!contract) return contract.error();
   auto const account = find_account(user);
@@ -74,7 +74,6 @@ core::Result<FuturesExchange::Plan> FuturesExchange::validate(
   UserContract const& holding = accounts_[account.value()].contracts[contract.value()];
   Position const& position = holding.position;
 
-  Plan plan;
   plan.contract = contract.value();
   plan.account = account.value();
   auto const text = FixedText::from(request.text);
@@ -173,7 +172,7 @@ core::Result<FuturesExchange::Plan> FuturesExchange::validate(
   if (plan.margin > available(accounts_[plan.account])) {
     return make_error(Label::insufficient_available, "Insufficient available balance");
   }
-  return plan;
+  return core::ok();
 }
 
 }  // namespace tradelink::sandbox
