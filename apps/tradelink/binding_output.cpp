@@ -2,12 +2,13 @@
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
-#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
 #include <chrono>
 #include <ctime>
+
+#include "api/json_views.hpp"
 
 namespace tradelink::cli {
 namespace {
@@ -33,28 +34,6 @@ std::string_view mark(CheckItem::State state) {
     case CheckItem::State::skipped: return "– ";
   }
   return "– ";
-}
-
-json::object binding_object(BindingView const& binding) {
-  json::value report = json::parse(platform::keys::to_json(binding.report));
-  json::object object{
-      {"id", binding.id},
-      {"venue", binding.venue},
-      {"label", binding.label},
-      {"api_key", binding.masked_key},
-      {"scope", core::to_string(binding.scope)},
-      {"status", platform::keys::to_string(binding.status)},
-      {"ip_bound", binding.ip_bound},
-      {"has_passphrase", binding.has_passphrase},
-      {"created_at_ms", binding.created_at},
-      {"updated_at_ms", binding.updated_at},
-      {"report", std::move(report)},
-  };
-  object["exchange_user_id"] =
-      binding.exchange_user_id ? json::value(*binding.exchange_user_id) : nullptr;
-  object["verified_at_ms"] = binding.verified_at ? json::value(*binding.verified_at) : nullptr;
-  object["expires_at_ms"] = binding.expires_at ? json::value(*binding.expires_at) : nullptr;
-  return object;
 }
 
 }  // namespace
@@ -100,13 +79,14 @@ std::string human_binding(BindingView const& binding) {
   return text;
 }
 
+// The JSON shapes are the HTTP API's, so that scripts read the same fields from both.
 std::string json_binding(BindingView const& binding) {
-  return json::serialize(binding_object(binding));
+  return json::serialize(api::binding_json(binding));
 }
 
 std::string json_bindings(std::vector<BindingView> const& bindings) {
   json::array array;
-  for (BindingView const& binding : bindings) array.push_back(binding_object(binding));
+  for (BindingView const& binding : bindings) array.push_back(api::binding_json(binding));
   return json::serialize(array);
 }
 
@@ -120,19 +100,7 @@ std::string human_audit(std::vector<store::AuditRecord> const& records) {
 }
 
 std::string json_audit(std::vector<store::AuditRecord> const& records) {
-  json::array array;
-  for (store::AuditRecord const& record : records) {
-    boost::system::error_code error;
-    json::value detail = json::parse(record.detail_json, error);
-    if (error) detail = record.detail_json;
-    array.push_back(
-        json::object{{"id", record.id},
-                     {"at_ms", record.at},
-                     {"event", record.event},
-                     {"binding_id", record.binding_id ? json::value(*record.binding_id) : nullptr},
-                     {"detail", std::move(detail)}});
-  }
-  return json::serialize(array);
+  return json::serialize(api::audit_json(records).as_object().at("entries"));
 }
 
 }  // namespace tradelink::cli
