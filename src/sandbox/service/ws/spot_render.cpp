@@ -21,6 +21,21 @@ std::string_view quote_of(std::string_view pair) {
 
 }  // namespace
 
+std::string render_spot_candle(std::string_view stream, Candle const& candle) {
+  JsonWriter out(256);
+  out.begin_object();
+  out.key("t").integer_string(candle.start_s);
+  out.key("v").decimal_string(candle.quote_volume);
+  out.key("c").decimal_string(candle.close);
+  out.key("h").decimal_string(candle.high);
+  out.key("l").decimal_string(candle.low);
+  out.key("o").decimal_string(candle.open);
+  out.key("n").string(stream);
+  out.key("a").decimal_string(candle.amount);
+  out.key("w").boolean(candle.closed);
+  return out.end_object().take();
+}
+
 std::string render_spot_trade(SpotPublicTrade const& trade) {
   JsonWriter out(256);
   out.begin_object();

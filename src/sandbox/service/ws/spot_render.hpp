@@ -7,12 +7,16 @@
 #include <string_view>
 
 #include "sandbox/engine/book_types.hpp"
+#include "sandbox/engine/candles.hpp"
 #include "sandbox/engine/events.hpp"
 
 namespace tradelink::sandbox::ws {
 
 /// `spot.trades`: one trade object; `range` is "<sequence>-<sequence>".
 [[nodiscard]] std::string render_spot_trade(SpotPublicTrade const& trade);
+/// `spot.candlesticks` result: the current bucket of `stream` ("<interval>_<pair>"); `v` is the
+/// quote volume, `a` the base amount, `w` whether the bucket has ended.
+[[nodiscard]] std::string render_spot_candle(std::string_view stream, Candle const& candle);
 /// `spot.tickers`: one ticker object; absent prices are "".
 [[nodiscard]] std::string render_spot_ticker(SpotTicker const& ticker);
 /// `spot.balances`: an array with the one change.

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "sandbox/engine/candles.hpp"
+
 namespace tradelink::sandbox::ws {
 namespace {
 
@@ -82,6 +84,13 @@ boost::system::result<Subscription, WsError> parse_subscription(
       subscription.books.push_back(BookTarget{payload[0], *interval, std::move(level), {}});
       return subscription;
     }
+    case Channel::spot_candlesticks:
+      // Gate's payload is [interval, currency_pair]; the stream is named "<interval>_<pair>".
+      if (payload.size() != 2) return invalid("payload must be [interval, currency_pair]");
+      if (!parse_candle_interval(payload[0])) return invalid("invalid interval " + payload[0]);
+      if (!is_market(payload[1])) return invalid("unknown market " + payload[1]);
+      subscription.markets.push_back(payload[0] + "_" + payload[1]);
+      return subscription;
     case Channel::spot_obu:
       if (payload.empty()) return invalid("payload must list obu streams");
       for (auto const& stream : payload) {

@@ -7,6 +7,7 @@
 #include <limits>
 #include <optional>
 
+#include "sandbox/engine/candles.hpp"
 #include "sandbox/service/ws/channel_auth.hpp"
 #include "sandbox/service/ws/spot_render.hpp"
 
@@ -456,6 +457,43 @@ void WsFront::mark_dirty(Product product, std::string_view market) {
   }
 }
 
+void WsFront::mark_candles_dirty(std::string_view pair) {
+  // Most trades have no candlestick subscriber at all: one lookup settles it.
+  std::string const channel_prefix = topic_key(Channel::spot_candlesticks, "");
+  auto const first = public_topics_.lower_bound(channel_prefix);
+  if (first == public_topics_.end() || !first->first.starts_with(channel_prefix)) return;
+  for (CandleInterval const interval : all_candle_intervals) {
+    std::string stream = std::string(to_string(interval)).append("_").append(pair);
+    if (!public_topics_.contains(topic_key(Channel::spot_candlesticks, stream))) continue;
+    dirty_candles_.insert(std::move(stream));
+  }
+  if (dirty_candles_.empty() || candles_armed_) return;
+  candles_armed_ = true;
+  scheduler_.after(options_.ticker_interval, [this, alive = std::weak_ptr<bool>(alive_)] {
+    if (alive.lock()) publish_candles();
+  });
+}
+
+void WsFront::publish_candles() {
+  venue_.with([&](VenueState& state) {
+    std::scoped_lock const lock(mutex_);
+    candles_armed_ = false;
+    auto const dirty = std::exchange(dirty_candles_, {});
+    std::int64_t const now_ms = state.clock.now_ms();
+    for (std::string const& stream : dirty) {
+      auto const separator = stream.find('_');
+      auto const interval = parse_candle_interval(std::string_view(stream).substr(0, separator));
+      std::string_view const pair = std::string_view(stream).substr(separator + 1);
+      if (!interval) continue;
+      auto candles =
+          state.engine.spot().candles(pair, *interval, std::nullopt, std::nullopt, 1, now_ms);
+      if (!candles || candles->empty()) continue;
+      push_public(Channel::spot_candlesticks, stream,
+                  [&](SizeFormat) { return render_spot_candle(stream, candles->back()); });
+    }
+  });
+}
+
 void WsFront::publish_tickers() {
   // Under the venue lock: the engine is read consistently and successive runs cannot overlap.
   venue_.with([&](VenueState& state) {
@@ -527,6 +565,7 @@ void WsFront::on_spot_public_trade(SpotPublicTrade const& trade) {
   push_public(Channel::spot_trades, trade.currency_pair,
               [&](SizeFormat) { return render_spot_trade(trade); });
   mark_dirty(Product::spot, trade.currency_pair);
+  mark_candles_dirty(trade.currency_pair);
 }
 
 void WsFront::on_spot_book(BookDelta const& delta) {

@@ -119,10 +119,13 @@ class WsFront final : public EventSink {
   void add_book_delta(Product product, BookDelta const& delta);
   void flush_book(BookStream& stream);
   void mark_dirty(Product product, std::string_view market);
+  /// Queues the candlestick streams of `pair` that have subscribers for the next publication.
+  void mark_candles_dirty(std::string_view pair);
 
   void on_book_timer(std::string const& key);
   void publish_tickers();
   void publish_book_tickers();
+  void publish_candles();
 
   Venue& venue_;
   Faults& faults_;
@@ -140,7 +143,9 @@ class WsFront final : public EventSink {
   std::map<std::string, BookStream, std::less<>> book_streams_;
   std::set<MarketKey> dirty_tickers_;
   std::set<MarketKey> dirty_book_tickers_;
+  std::set<std::string> dirty_candles_;  ///< spot streams: "<interval>_<pair>"
   bool tickers_armed_ = false;
+  bool candles_armed_ = false;
   bool book_tickers_armed_ = false;
   /// Cleared by the destructor: timers that fire later do nothing.
   std::shared_ptr<bool> alive_;

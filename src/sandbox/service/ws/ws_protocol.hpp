@@ -37,6 +37,7 @@ enum class Channel : std::uint8_t {
   futures_orders,
   futures_positions,
   futures_usertrades,
+  spot_candlesticks,
 };
 
 /// The channel named `name` on `product`'s endpoint, or nullopt (unknown, or the other

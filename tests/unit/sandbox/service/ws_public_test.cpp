@@ -1,5 +1,6 @@
 // Public market data channels over loopback after two users trade: spot.trades, spot.tickers,
-// spot.book_ticker, futures.trades, futures.tickers, futures.order_book_update (§7.3).
+// spot.book_ticker, spot.candlesticks, futures.trades, futures.tickers,
+// futures.order_book_update (§7.3).
 
 #include <gtest/gtest.h>
 
@@ -53,6 +54,48 @@ TEST_F(WsPublicTest, SpotTradeTickerAndBookTickerFollowATrade) {
   EXPECT_EQ(text_of(ticker->at("result"), "last"), "60000.5");
   EXPECT_EQ(text_of(ticker->at("result"), "lowest_ask"), "60000.5");
   EXPECT_EQ(text_of(ticker->at("result"), "base_volume"), "0.004");
+}
+
+TEST_F(WsPublicTest, SpotCandlesticksCarryTheCurrentBucketOfTheStream) {
+  WsTestClient client(io_, ws_base(*server_) + "/ws/v4/");
+  ASSERT_TRUE(client.connected());
+  subscribe(client, "spot.candlesticks", {"1m", "BTC_USDT"});
+
+  auto const seller = make_user_key();
+  auto const buyer = make_user_key();
+  deposit(seller.user_id, "BTC", "1");
+  deposit(buyer.user_id, "USDT", "100000");
+  ASSERT_TRUE(place_spot(*server_, seller.user_id, "BTC_USDT", Side::sell, "0.01", "60000.5"));
+  ASSERT_TRUE(place_spot(*server_, seller.user_id, "BTC_USDT", Side::sell, "0.02", "60100"));
+  ASSERT_TRUE(place_spot(*server_, buyer.user_id, "BTC_USDT", Side::buy, "0.014", "60100"));
+
+  auto candle = client.next_matching([](boost::json::value const& message) {
+    return text_of(message, "channel") == "spot.candlesticks" &&
+           text_of(message, "event") == "update" && text_of(message.at("result"), "h") == "60100";
+  });
+  ASSERT_TRUE(candle);
+  auto const& result = candle->at("result");
+  EXPECT_EQ(text_of(result, "n"), "1m_BTC_USDT");
+  EXPECT_EQ(text_of(result, "o"), "60000.5");
+  EXPECT_EQ(text_of(result, "h"), "60100");
+  EXPECT_EQ(text_of(result, "l"), "60000.5");
+  EXPECT_EQ(text_of(result, "c"), "60100");
+  EXPECT_EQ(text_of(result, "a"), "0.014");
+  EXPECT_EQ(text_of(result, "v"), "840.405");  // 0.01 × 60000.5 + 0.004 × 60100
+  EXPECT_EQ(std::stoll(text_of(result, "t")) % 60, 0);
+  EXPECT_TRUE(result.at("w").is_bool());
+}
+
+TEST_F(WsPublicTest, SpotCandlesticksRefuseAPayloadGateWouldRefuse) {
+  WsTestClient client(io_, ws_base(*server_) + "/ws/v4/");
+  ASSERT_TRUE(client.connected());
+  for (std::vector<std::string> const& payload :
+       {std::vector<std::string>{"BTC_USDT"}, {"2m", "BTC_USDT"}, {"1m", "NOPE_USDT"}}) {
+    client.request("spot.candlesticks", "subscribe", payload);
+    auto answer = client.next_on("spot.candlesticks", "subscribe");
+    ASSERT_TRUE(answer);
+    EXPECT_FALSE(answer->at("error").is_null()) << payload.front();
+  }
 }
 
 TEST_F(WsPublicTest, SpotBookTickerCarriesTheBestLevels) {
