@@ -37,6 +37,25 @@ std::string render_futures_trade(FuturesPublicTrade const& trade, SizeFormat siz
   return out.end_object().end_array().take();
 }
 
+std::string render_futures_candle(std::string_view stream, Candle const& candle,
+                                  core::Decimal quanto_multiplier, SizeFormat sizes) {
+  auto const base_amount = candle.amount.mul(quanto_multiplier);
+  JsonWriter out(256);
+  out.begin_array().begin_object();
+  out.key("t").integer(candle.start_s);
+  out.key("v");
+  write_size(out, candle.amount, sizes);
+  out.key("c").decimal_string(candle.close);
+  out.key("h").decimal_string(candle.high);
+  out.key("l").decimal_string(candle.low);
+  out.key("o").decimal_string(candle.open);
+  out.key("n").string(stream);
+  // `a`: the volume in the base currency. A product beyond the Decimal range (no real volume
+  // comes near it) leaves the field out rather than sending a wrong figure.
+  if (base_amount) out.key("a").decimal_string(*base_amount);
+  return out.end_object().end_array().take();
+}
+
 std::string render_futures_ticker(FuturesTicker const& ticker) {
   JsonWriter out(480);
   out.begin_array().begin_object();

@@ -4,7 +4,9 @@
 // `X-Gate-Size-Decimal: 1` and JSON numbers otherwise, so each event renders at most twice.
 
 #include <string>
+#include <string_view>
 
+#include "sandbox/engine/candles.hpp"
 #include "sandbox/engine/events.hpp"
 
 namespace tradelink::sandbox::ws {
@@ -14,6 +16,10 @@ enum class SizeFormat : std::uint8_t { number, string };
 
 /// `futures.trades`: an array with the trade.
 [[nodiscard]] std::string render_futures_trade(FuturesPublicTrade const& trade, SizeFormat sizes);
+/// `futures.candlesticks` result: the current bucket of `stream` ("<interval>_<contract>") in a
+/// one-element array; `v` is the volume in contracts, `a` in the base currency.
+[[nodiscard]] std::string render_futures_candle(std::string_view stream, Candle const& candle,
+                                                core::Decimal quanto_multiplier, SizeFormat sizes);
 /// `futures.tickers`: an array with the ticker.
 [[nodiscard]] std::string render_futures_ticker(FuturesTicker const& ticker);
 /// `futures.balances`: an array with the change (`balance`/`change` as JSON numbers).

@@ -85,8 +85,9 @@ boost::system::result<Subscription, WsError> parse_subscription(
       return subscription;
     }
     case Channel::spot_candlesticks:
-      // Gate's payload is [interval, currency_pair]; the stream is named "<interval>_<pair>".
-      if (payload.size() != 2) return invalid("payload must be [interval, currency_pair]");
+    case Channel::futures_candlesticks:
+      // Gate's payload is [interval, market]; the stream is named "<interval>_<market>".
+      if (payload.size() != 2) return invalid("payload must be [interval, market]");
       if (!parse_candle_interval(payload[0])) return invalid("invalid interval " + payload[0]);
       if (!is_market(payload[1])) return invalid("unknown market " + payload[1]);
       subscription.markets.push_back(payload[0] + "_" + payload[1]);

@@ -24,6 +24,10 @@ std::string_view product_tag(Product product) {
   return product == Product::spot ? "spot" : "futures";
 }
 
+Channel candlesticks_of(Product product) noexcept {
+  return product == Product::spot ? Channel::spot_candlesticks : Channel::futures_candlesticks;
+}
+
 /// Streams of one market sort together: "<product>|<market>|" is their common prefix.
 std::string book_prefix(Product product, std::string_view market) {
   std::string key(product_tag(product));
@@ -457,15 +461,16 @@ void WsFront::mark_dirty(Product product, std::string_view market) {
   }
 }
 
-void WsFront::mark_candles_dirty(std::string_view pair) {
+void WsFront::mark_candles_dirty(Product product, std::string_view market) {
   // Most trades have no candlestick subscriber at all: one lookup settles it.
-  std::string const channel_prefix = topic_key(Channel::spot_candlesticks, "");
+  Channel const channel = candlesticks_of(product);
+  std::string const channel_prefix = topic_key(channel, "");
   auto const first = public_topics_.lower_bound(channel_prefix);
   if (first == public_topics_.end() || !first->first.starts_with(channel_prefix)) return;
   for (CandleInterval const interval : all_candle_intervals) {
-    std::string stream = std::string(to_string(interval)).append("_").append(pair);
-    if (!public_topics_.contains(topic_key(Channel::spot_candlesticks, stream))) continue;
-    dirty_candles_.insert(std::move(stream));
+    std::string stream = std::string(to_string(interval)).append("_").append(market);
+    if (!public_topics_.contains(topic_key(channel, stream))) continue;
+    dirty_candles_.emplace(product, std::move(stream));
   }
   if (dirty_candles_.empty() || candles_armed_) return;
   candles_armed_ = true;
@@ -480,16 +485,28 @@ void WsFront::publish_candles() {
     candles_armed_ = false;
     auto const dirty = std::exchange(dirty_candles_, {});
     std::int64_t const now_ms = state.clock.now_ms();
-    for (std::string const& stream : dirty) {
+    for (auto const& [product, stream] : dirty) {
       auto const separator = stream.find('_');
       auto const interval = parse_candle_interval(std::string_view(stream).substr(0, separator));
-      std::string_view const pair = std::string_view(stream).substr(separator + 1);
+      std::string_view const market = std::string_view(stream).substr(separator + 1);
       if (!interval) continue;
-      auto candles =
-          state.engine.spot().candles(pair, *interval, std::nullopt, std::nullopt, 1, now_ms);
+      auto candles = product == Product::spot
+                         ? state.engine.spot().candles(market, *interval, std::nullopt,
+                                                       std::nullopt, 1, now_ms)
+                         : state.engine.futures().candles(market, *interval, std::nullopt,
+                                                          std::nullopt, 1, now_ms);
       if (!candles || candles->empty()) continue;
-      push_public(Channel::spot_candlesticks, stream,
-                  [&](SizeFormat) { return render_spot_candle(stream, candles->back()); });
+      Candle const& candle = candles->back();
+      if (product == Product::spot) {
+        push_public(Channel::spot_candlesticks, stream,
+                    [&](SizeFormat) { return render_spot_candle(stream, candle); });
+        continue;
+      }
+      ContractSpec const* spec = state.engine.find_contract(market);
+      if (spec == nullptr) continue;
+      push_public(Channel::futures_candlesticks, stream, [&](SizeFormat sizes) {
+        return render_futures_candle(stream, candle, spec->quanto_multiplier, sizes);
+      });
     }
   });
 }
@@ -565,7 +582,7 @@ void WsFront::on_spot_public_trade(SpotPublicTrade const& trade) {
   push_public(Channel::spot_trades, trade.currency_pair,
               [&](SizeFormat) { return render_spot_trade(trade); });
   mark_dirty(Product::spot, trade.currency_pair);
-  mark_candles_dirty(trade.currency_pair);
+  mark_candles_dirty(Product::spot, trade.currency_pair);
 }
 
 void WsFront::on_spot_book(BookDelta const& delta) {
@@ -603,6 +620,7 @@ void WsFront::on_futures_public_trade(FuturesPublicTrade const& trade) {
   push_public(Channel::futures_trades, trade.contract,
               [&](SizeFormat sizes) { return render_futures_trade(trade, sizes); });
   mark_dirty(Product::futures, trade.contract);
+  mark_candles_dirty(Product::futures, trade.contract);
 }
 
 void WsFront::on_futures_book(BookDelta const& delta) {

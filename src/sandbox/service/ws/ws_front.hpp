@@ -119,8 +119,8 @@ class WsFront final : public EventSink {
   void add_book_delta(Product product, BookDelta const& delta);
   void flush_book(BookStream& stream);
   void mark_dirty(Product product, std::string_view market);
-  /// Queues the candlestick streams of `pair` that have subscribers for the next publication.
-  void mark_candles_dirty(std::string_view pair);
+  /// Queues the candlestick streams of `market` that have subscribers for the next publication.
+  void mark_candles_dirty(Product product, std::string_view market);
 
   void on_book_timer(std::string const& key);
   void publish_tickers();
@@ -143,7 +143,7 @@ class WsFront final : public EventSink {
   std::map<std::string, BookStream, std::less<>> book_streams_;
   std::set<MarketKey> dirty_tickers_;
   std::set<MarketKey> dirty_book_tickers_;
-  std::set<std::string> dirty_candles_;  ///< spot streams: "<interval>_<pair>"
+  std::set<MarketKey> dirty_candles_;  ///< streams "<interval>_<market>"
   bool tickers_armed_ = false;
   bool candles_armed_ = false;
   bool book_tickers_armed_ = false;

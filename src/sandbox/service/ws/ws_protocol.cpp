@@ -18,7 +18,7 @@ struct ChannelEntry {
   bool is_private;
 };
 
-constexpr std::array<ChannelEntry, 19> channel_table{{
+constexpr std::array<ChannelEntry, 20> channel_table{{
     {Channel::spot_ping, Product::spot, "spot.ping", false},
     {Channel::spot_tickers, Product::spot, "spot.tickers", false},
     {Channel::spot_book_ticker, Product::spot, "spot.book_ticker", false},
@@ -38,6 +38,7 @@ constexpr std::array<ChannelEntry, 19> channel_table{{
     {Channel::futures_positions, Product::futures, "futures.positions", true},
     {Channel::futures_usertrades, Product::futures, "futures.usertrades", true},
     {Channel::spot_candlesticks, Product::spot, "spot.candlesticks", false},
+    {Channel::futures_candlesticks, Product::futures, "futures.candlesticks", false},
 }};
 
 ChannelEntry const& entry(Channel channel) noexcept {

@@ -38,6 +38,7 @@ enum class Channel : std::uint8_t {
   futures_positions,
   futures_usertrades,
   spot_candlesticks,
+  futures_candlesticks,
 };
 
 /// The channel named `name` on `product`'s endpoint, or nullopt (unknown, or the other

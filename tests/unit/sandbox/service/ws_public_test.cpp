@@ -1,6 +1,6 @@
 // Public market data channels over loopback after two users trade: spot.trades, spot.tickers,
 // spot.book_ticker, spot.candlesticks, futures.trades, futures.tickers,
-// futures.order_book_update (§7.3).
+// futures.order_book_update, futures.candlesticks (§7.3).
 
 #include <gtest/gtest.h>
 
@@ -155,6 +155,30 @@ TEST_F(WsPublicTest, FuturesTradesTickersAndBookUpdatesWithDecimalSizes) {
   ASSERT_TRUE(ticker);
   EXPECT_EQ(text_of(ticker->at("result").at(0), "contract"), "BTC_USDT");
   EXPECT_EQ(text_of(ticker->at("result").at(0), "last"), "60000");
+}
+
+TEST_F(WsPublicTest, FuturesCandlesticksCountContractsAndBaseAmount) {
+  WsTestClient client(io_, ws_base(*server_) + "/v4/ws/usdt");
+  ASSERT_TRUE(client.connected());
+  subscribe(client, "futures.candlesticks", {"1m", "BTC_USDT"});
+
+  auto const maker = make_user_key();
+  auto const taker = make_user_key();
+  fund_futures(*server_, maker.user_id, "10000");
+  fund_futures(*server_, taker.user_id, "10000");
+  ASSERT_TRUE(place_futures(*server_, maker.user_id, "BTC_USDT", "-30", "60000"));
+  ASSERT_TRUE(place_futures(*server_, taker.user_id, "BTC_USDT", "10", "0", TimeInForce::ioc));
+
+  auto candle = client.next_on("futures.candlesticks", "update");
+  ASSERT_TRUE(candle);
+  ASSERT_TRUE(candle->at("result").is_array());
+  auto const& result = candle->at("result").at(0);
+  EXPECT_EQ(text_of(result, "n"), "1m_BTC_USDT");
+  EXPECT_EQ(text_of(result, "o"), "60000");
+  EXPECT_EQ(text_of(result, "c"), "60000");
+  EXPECT_EQ(result.at("v").as_int64(), 10);  // contracts, a number without the decimal header
+  EXPECT_EQ(text_of(result, "a"), "0.001");  // 10 contracts × 0.0001 BTC
+  EXPECT_EQ(result.at("t").as_int64() % 60, 0);
 }
 
 TEST_F(WsPublicTest, FuturesSizesAreNumbersWithoutTheDecimalHeader) {
