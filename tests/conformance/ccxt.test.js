@@ -1,7 +1,7 @@
 'use strict';
 // CCXT's Gate exchange class against the sandbox, with nothing changed but its URLs: markets,
 // balances, the spot and perpetual order lifecycles, fills, positions and the errors CCXT maps
-// from Gate's labels. CCXT loads every Gate product (spot, margin, USDT and BTC perpetuals,
+// from Gate's labels, and CCXT Pro's streams. CCXT loads every Gate product (spot, margin, USDT and BTC perpetuals,
 // delivery futures, options) before anything else, so this also checks the listings the
 // sandbox answers for the products it does not trade.
 
@@ -13,16 +13,49 @@ const ccxt = require('ccxt');
 const { startSandbox, show } = require('./harness');
 
 /** CCXT's gate exchange signing with `key`, every API URL pointed at the sandbox. */
-function gateClient(sandbox, { key, secret }) {
-  const exchange = new ccxt.gate({ apiKey: key, secret, enableRateLimit: false });
-  for (const [section, urls] of Object.entries(exchange.urls.api)) {
-    if (typeof urls === 'string') {
-      exchange.urls.api[section] = sandbox.apiBase;
-      continue;
-    }
+function gateClient(sandbox, { key, secret }, Exchange = ccxt.gate) {
+  const exchange = new Exchange({ apiKey: key, secret, enableRateLimit: false });
+  for (const section of ['public', 'private']) {
+    const urls = exchange.urls.api[section];
     for (const name of Object.keys(urls)) urls[name] = sandbox.apiBase;
   }
   return exchange;
+}
+
+/** CCXT Pro's gate exchange: REST as gateClient, the spot and USDT-perpetual streams too. */
+async function gateStreams(sandbox, credentials) {
+  const exchange = gateClient(sandbox, credentials, ccxt.pro.gate);
+  const wsBase = sandbox.baseUrl.replace(/^http/, 'ws');
+  exchange.urls.api.spot = `${wsBase}/ws/v4/`;
+  exchange.urls.api.swap.usdt = `${wsBase}/v4/ws/usdt`;
+  await exchange.loadHttpProxyAgent(); // CCXT refuses plain ws:// URLs without it
+  await exchange.loadMarkets();
+  return exchange;
+}
+
+/**
+ * Subscribes with `watch` (a CCXT watch call), runs `act`, then keeps watching until an update
+ * satisfies `done`; resolves to that update. Fails after `ms`.
+ */
+async function watchUntil(watch, act, done, ms = 5000) {
+  const deadline = Date.now() + ms;
+  let update = watch();
+  await new Promise((resolve) => setTimeout(resolve, 200)); // let the subscription land
+  await act();
+  for (;;) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no matching update within ${ms} ms`)),
+        Math.max(deadline - Date.now(), 1));
+    });
+    try {
+      const value = await Promise.race([update, timeout]);
+      if (done(value)) return value;
+    } finally {
+      clearTimeout(timer);
+    }
+    update = watch();
+  }
 }
 
 /** Awaits `promise`, expecting CCXT to reject it with an instance of `errorClass`. */
@@ -133,6 +166,51 @@ describe('CCXT gate against the sandbox', () => {
     assert.equal(position.side, 'long');
     assert.equal(position.contracts, 2);
     assert.equal(position.entryPrice, 60000);
+  });
+
+  it('streams order books, trades, candles, balances and orders to CCXT Pro', async () => {
+    const streams = await gateStreams(sandbox, trader);
+    const makerExchange = gateClient(sandbox, maker);
+    try {
+      const book = await watchUntil(() => streams.watchOrderBook('BTC/USDT'),
+        () => makerExchange.createOrder('BTC/USDT', 'limit', 'sell', 0.02, 61000),
+        (update) => update.asks.some(([price]) => price === 61000));
+      assert.equal(book.symbol, 'BTC/USDT');
+
+      const trades = await watchUntil(() => streams.watchTrades('BTC/USDT'),
+        () => exchange.createOrder('BTC/USDT', 'limit', 'buy', 0.005, 61000),
+        (update) => update.some((trade) => trade.price === 61000));
+      const trade = trades.find((item) => item.price === 61000);
+      assert.equal(trade.amount, 0.005);
+
+      const candles = await watchUntil(() => streams.watchOHLCV('BTC/USDT', '1m'),
+        () => exchange.createOrder('BTC/USDT', 'limit', 'buy', 0.005, 61000),
+        (update) => update.length > 0 && update.at(-1)[4] === 61000);
+      assert.equal(candles.at(-1)[2], 61000); // high
+
+      const balance = await watchUntil(() => streams.watchBalance(),
+        () => exchange.createOrder('BTC/USDT', 'limit', 'buy', 0.001, 20000),
+        (update) => update.USDT !== undefined && update.USDT.used >= 20);
+      assert.ok(balance.USDT.free > 0, show(balance.USDT));
+
+      const orders = await watchUntil(() => streams.watchOrders('BTC/USDT'),
+        () => exchange.createOrder('BTC/USDT', 'limit', 'buy', 0.001, 20001,
+          { clientOrderId: 't-ccxt-stream' }),
+        (update) => update.some((order) => order.clientOrderId === 't-ccxt-stream'));
+      const streamed = orders.find((order) => order.clientOrderId === 't-ccxt-stream');
+      assert.equal(streamed.status, 'open');
+      assert.equal(streamed.price, 20001);
+
+      const swapCandles = await watchUntil(() => streams.watchOHLCV('BTC/USDT:USDT', '1m'),
+        async () => {
+          await makerExchange.createOrder('BTC/USDT:USDT', 'limit', 'sell', 1, 61000);
+          await exchange.createOrder('BTC/USDT:USDT', 'limit', 'buy', 1, 61000);
+        },
+        (update) => update.length > 0 && update.at(-1)[4] === 61000);
+      assert.ok(swapCandles.at(-1)[5] > 0, show(swapCandles.at(-1)));
+    } finally {
+      await streams.close();
+    }
   });
 
   it('maps Gate\'s refusals to CCXT\'s error classes', async () => {
