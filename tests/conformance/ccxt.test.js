@@ -1,9 +1,9 @@
 'use strict';
 // CCXT's Gate exchange class against the sandbox, with nothing changed but its URLs: markets,
-// balances, the spot and perpetual order lifecycles, fills, positions and the errors CCXT maps
-// from Gate's labels, and CCXT Pro's streams. CCXT loads every Gate product (spot, margin, USDT and BTC perpetuals,
-// delivery futures, options) before anything else, so this also checks the listings the
-// sandbox answers for the products it does not trade.
+// balances, the spot and perpetual order lifecycles, fills, positions, the errors CCXT maps
+// from Gate's labels, and CCXT Pro's streams. CCXT loads every Gate product (spot, margin, USDT
+// and BTC perpetuals, delivery futures, options) before anything else, so this also checks the
+// listings the sandbox answers for the products it does not trade.
 
 const assert = require('node:assert/strict');
 const { after, before, describe, it } = require('node:test');
