@@ -112,8 +112,11 @@ core::Result<FuturesOrder> FuturesExchange::place(UserId user, FuturesOrderReque
   OrderId const id = records_[slot].order.id;
   core::Result<FuturesOrder> result = conclude(slot, match(slot, now), now);
   bool const rested = result->status == FuturesOrderStatus::open;
+  // Only a fill that flattened a position can finish other orders; an order that rested without
+  // one (most do) is returned as conclude() left it, without a second lookup and copy.
+  bool const flattened = !flattened_.empty();
   close_flattened_positions(now);
-  if (rested) {
+  if (rested && flattened) {
     // Closing flattened positions may have finished it (a resting reduce-only order). Being its
     // user's newest order on the contract, it was archived last and is still remembered.
     auto const taker = records_.find(id);

@@ -158,8 +158,9 @@ class FuturesExchange {
   void fill(std::uint32_t taker_slot, std::uint32_t maker_slot, std::int64_t lots, TimeMs now);
   core::Decimal settle(std::uint32_t slot, std::int64_t lots, std::int64_t price_ticks, Role role,
                        TradeId trade_id, TimeMs now);
-  /// Rests or finishes a taker once matching stopped; returns the order as it stands then.
-  FuturesOrder conclude(std::uint32_t taker_slot, StopReason reason, TimeMs now);
+  /// Rests or finishes a taker once matching stopped; returns the order as it stands then (as
+  /// the caller's Result: a resting order, the usual case, is copied once, straight into it).
+  core::Result<FuturesOrder> conclude(std::uint32_t taker_slot, StopReason reason, TimeMs now);
   void close_flattened_positions(TimeMs now);
 
   // lifecycle and accounting (futures_exchange.cpp)

@@ -162,7 +162,8 @@ core::Decimal FuturesExchange::settle(std::uint32_t slot, std::int64_t lots,
   return fee;
 }
 
-FuturesOrder FuturesExchange::conclude(std::uint32_t taker_slot, StopReason reason, TimeMs now) {
+core::Result<FuturesOrder> FuturesExchange::conclude(std::uint32_t taker_slot, StopReason reason,
+                                                     TimeMs now) {
   Record const& taker = records_[taker_slot];
   switch (reason) {
     case StopReason::filled: return finish(taker_slot, FinishAs::filled, now);

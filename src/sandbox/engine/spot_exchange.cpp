@@ -70,7 +70,7 @@ core::Result<SpotOrder> SpotExchange::place(UserId user, SpotOrderRequest const&
   bool const killed =
       request.time_in_force == TimeInForce::fok && !can_fill_completely(market, records_[slot]);
   core::Result<SpotOrder> result =
-      killed ? finish(slot, SpotOrderStatus::cancelled, FinishAs::fok, now)
+      killed ? core::Result<SpotOrder>{finish(slot, SpotOrderStatus::cancelled, FinishAs::fok, now)}
              : conclude(slot, match(slot, now), now);
   flush_books(now);
   return result;
@@ -107,7 +107,8 @@ std::uint32_t SpotExchange::create(UserId user, AccountIndex account,
   return slot;
 }
 
-SpotOrder SpotExchange::conclude(std::uint32_t taker_slot, StopReason reason, TimeMs now) {
+core::Result<SpotOrder> SpotExchange::conclude(std::uint32_t taker_slot, StopReason reason,
+                                               TimeMs now) {
   Record const& taker = records_[taker_slot];
   bool const any_fill = taker.order.filled_amount.is_positive();
   if (reason == StopReason::filled) {

@@ -129,8 +129,9 @@ class SpotExchange {
   void record_trades(Record const& taker, core::Decimal taker_fee, Record const& maker,
                      core::Decimal maker_fee, std::int64_t lots, core::Decimal base_amount,
                      core::Decimal quote_amount, TimeMs now);
-  /// Rests or finishes a taker once matching stopped; returns the order as it stands then.
-  SpotOrder conclude(std::uint32_t taker_slot, StopReason reason, TimeMs now);
+  /// Rests or finishes a taker once matching stopped; returns the order as it stands then (as
+  /// the caller's Result: a resting order, the usual case, is copied once, straight into it).
+  core::Result<SpotOrder> conclude(std::uint32_t taker_slot, StopReason reason, TimeMs now);
 
   // lifecycle (spot_exchange.cpp)
   std::uint32_t create(UserId user, AccountIndex account, SpotOrderRequest const& request,
