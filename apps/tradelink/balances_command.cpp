@@ -2,7 +2,6 @@
 
 #include <CLI/CLI.hpp>
 #include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 #include <fmt/core.h>
 
@@ -15,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "api/json_views.hpp"
 #include "platform/sync/sync_service.hpp"
 #include "platform_context.hpp"
 #include "secret_input.hpp"
@@ -62,28 +62,6 @@ core::Result<std::int64_t> acting_user(PlatformContext& context, std::string con
   if (!login) return login.error();
   (void)context.users().log_out(login->token.reveal());
   return login->user_id;
-}
-
-json::object json_balances(BindingBalances const& balances) {
-  json::array lines;
-  for (auto const& line : balances.lines) {
-    lines.push_back(json::object{{"account", line.account},
-                                 {"currency", line.currency},
-                                 {"available", line.available.to_string()},
-                                 {"locked", line.locked.to_string()},
-                                 {"total", line.total.to_string()}});
-  }
-  auto const& health = balances.health;
-  json::object health_json{{"socket_state", health.socket_state},
-                           {"lag_ms", health.lag_ms},
-                           {"drift_count", health.drift_count},
-                           {"reconnects", health.reconnects},
-                           {"reconcile_failures", health.reconcile_failures}};
-  health_json["synced_at"] = health.synced_at_ms ? json::value(*health.synced_at_ms) : nullptr;
-  if (health.last_error) health_json["last_error"] = *health.last_error;
-  return json::object{{"binding_id", balances.binding_id},
-                      {"balances", std::move(lines)},
-                      {"health", std::move(health_json)}};
 }
 
 std::string human_balances(BindingBalances const& balances) {
@@ -164,7 +142,7 @@ int run(BalancesArguments const& arguments) {
     }
     if (results[i]->health.socket_state == "auth_failed") code = not_synced;
     if (arguments.json) {
-      all.push_back(json_balances(*results[i]));
+      all.push_back(api::balances_json(*results[i]));
     } else {
       fmt::print("{}", human_balances(*results[i]));
     }
@@ -177,7 +155,7 @@ int run(BalancesArguments const& arguments) {
   auto watch = sync.watch(*user_id, [&](BindingBalances const& balances) {
     std::lock_guard const lock(output);
     if (arguments.json) {
-      fmt::print("{}\n", json::serialize(json_balances(balances)));
+      fmt::print("{}\n", json::serialize(api::balances_json(balances)));
     } else {
       fmt::print("{}", human_balances(balances));
     }
