@@ -4,6 +4,7 @@
 
 #include <array>
 #include <string>
+#include <vector>
 
 #include "core/decimal.hpp"
 #include "unit/core/decimal_oracle.hpp"
@@ -54,6 +55,29 @@ TEST(DecimalFormat, WholeUnitBoundariesOfEveryMagnitudeAreExact) {
                                     : static_cast<Decimal::Raw>(magnitude);
           ASSERT_EQ(Decimal::from_raw(raw).to_string(), testing::oracle_text(raw));
         }
+      }
+    }
+  }
+}
+
+// Digits are counted from the bit length, not by a loop: every power of ten and its neighbours,
+// as a whole part and as raw units (fractions), must come out exact.
+TEST(DecimalFormat, PowersOfTenAndTheirNeighboursAreExact) {
+  __extension__ using Bits = unsigned __int128;
+  Bits const unit = 1'000'000'000'000'000'000ULL;
+  Bits const limit = Bits{1} << 127;
+  Bits power = 1;
+  for (int exponent = 0; exponent <= 38; ++exponent, power *= 10) {
+    std::vector<Bits> bases{power};
+    if (power <= (limit - 1) / unit) bases.push_back(power * unit);
+    for (Bits const base : bases) {
+      for (int offset = -1; offset <= 1; ++offset) {
+        Bits const magnitude = base + static_cast<Bits>(offset);
+        if (magnitude >= limit) continue;
+        auto const raw = static_cast<Decimal::Raw>(magnitude);
+        ASSERT_EQ(Decimal::from_raw(raw).to_string(), testing::oracle_text(raw))
+            << "10^" << exponent << " offset " << offset;
+        ASSERT_EQ(Decimal::from_raw(-raw).to_string(), testing::oracle_text(-raw));
       }
     }
   }

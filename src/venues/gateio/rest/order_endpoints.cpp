@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 
+#include "venues/gateio/rest/detail/short_text.hpp"
 #include "venues/gateio/rest/request_bodies.hpp"
 
 namespace tradelink::gateio {
@@ -10,7 +11,7 @@ namespace {
 
 /// `text` = `value`; an endpoint recycled from the same kind of call already holds it.
 void overwrite(std::string& text, std::string_view value) {
-  if (text != value) text = value;
+  if (!detail::same_text(text, value)) text = value;
 }
 
 /// Every field but the body, which the caller has written. Assignments keep the buffers of a

@@ -147,20 +147,20 @@ core::Result<void> serialize_spot_order(SpotOrderRequest const& request, std::st
   }
 
   JsonObjectWriter json;
-  json.optional_client_order_id("text", request.text);
-  json.string("currency_pair", request.currency_pair);
-  json.optional_enum("type", request.type);
-  json.optional_enum("account", request.account);
-  json.string("side", to_string(request.side));
-  json.decimal("amount", request.amount);
-  json.optional_decimal("price", request.price);
-  json.optional_enum("time_in_force", request.time_in_force);
-  json.optional_decimal("iceberg", request.iceberg);
-  json.optional_boolean("auto_borrow", request.auto_borrow);
-  json.optional_boolean("auto_repay", request.auto_repay);
-  json.optional_enum("stp_act", request.stp_act);
-  json.optional_enum("action_mode", request.action_mode);
-  json.optional_decimal("slippage", request.slippage);
+  json.optional_client_order_id<"text">(request.text);
+  json.string<"currency_pair">(request.currency_pair);
+  json.optional_enum<"type">(request.type);
+  json.optional_enum<"account">(request.account);
+  json.plain_string<"side">(to_string(request.side));
+  json.decimal<"amount">(request.amount);
+  json.optional_decimal<"price">(request.price);
+  json.optional_enum<"time_in_force">(request.time_in_force);
+  json.optional_decimal<"iceberg">(request.iceberg);
+  json.optional_boolean<"auto_borrow">(request.auto_borrow);
+  json.optional_boolean<"auto_repay">(request.auto_repay);
+  json.optional_enum<"stp_act">(request.stp_act);
+  json.optional_enum<"action_mode">(request.action_mode);
+  json.optional_decimal<"slippage">(request.slippage);
   std::move(json).finish_into(body);
   return core::ok();
 }
@@ -183,24 +183,24 @@ core::Result<void> serialize_futures_order(FuturesOrderRequest const& request,
   }
 
   JsonObjectWriter json;
-  json.string("contract", request.contract);
+  json.string<"contract">(request.contract);
   if (integer_sizes) {
-    json.raw("size", request.size.to_string());
-    if (request.iceberg) json.raw("iceberg", request.iceberg->to_string());
+    json.raw<"size">(request.size.to_string());
+    if (request.iceberg) json.raw<"iceberg">(request.iceberg->to_string());
   } else {
-    json.decimal("size", request.size);
-    json.optional_decimal("iceberg", request.iceberg);
+    json.decimal<"size">(request.size);
+    json.optional_decimal<"iceberg">(request.iceberg);
   }
-  json.decimal("price", request.price);
-  json.optional_enum("tif", request.tif);
-  json.optional_client_order_id("text", request.text);
-  json.optional_boolean("reduce_only", request.reduce_only);
-  json.optional_boolean("close", request.close);
-  json.optional_enum("auto_size", request.auto_size);
-  json.optional_enum("stp_act", request.stp_act);
-  json.optional_decimal("market_order_slip_ratio", request.market_order_slip_ratio);
-  json.optional_enum("pos_margin_mode", request.pos_margin_mode);
-  json.optional_enum("action_mode", request.action_mode);
+  json.decimal<"price">(request.price);
+  json.optional_enum<"tif">(request.tif);
+  json.optional_client_order_id<"text">(request.text);
+  json.optional_boolean<"reduce_only">(request.reduce_only);
+  json.optional_boolean<"close">(request.close);
+  json.optional_enum<"auto_size">(request.auto_size);
+  json.optional_enum<"stp_act">(request.stp_act);
+  json.optional_decimal<"market_order_slip_ratio">(request.market_order_slip_ratio);
+  json.optional_enum<"pos_margin_mode">(request.pos_margin_mode);
+  json.optional_enum<"action_mode">(request.action_mode);
   std::move(json).finish_into(body);
   return core::ok();
 }
@@ -222,28 +222,31 @@ core::Result<std::string> serialize_futures_order(FuturesOrderRequest const& req
 
 namespace {
 
-core::Result<std::string> countdown_body(std::chrono::seconds timeout, std::string_view scope_key,
+/// `scope_key` names the optional pair or contract the countdown is limited to.
+template <detail::MemberName scope_key>
+core::Result<std::string> countdown_body(std::chrono::seconds timeout,
                                          std::optional<std::string> const& scope) {
+  constexpr std::string_view scope_name = scope_key.name();
   if (timeout.count() < 0) return request_error("field `timeout` must not be negative");
   if (scope) {
     auto const checked =
-        first_failure({check_not_empty(scope_key, *scope), check_utf8(scope_key, *scope)});
+        first_failure({check_not_empty(scope_name, *scope), check_utf8(scope_name, *scope)});
     if (!checked) return checked.error();
   }
   JsonObjectWriter json;
-  json.raw("timeout", std::to_string(timeout.count()));
-  json.optional_string(scope_key, scope);
+  json.raw<"timeout">(std::to_string(timeout.count()));
+  json.optional_string<scope_key>(scope);
   return std::move(json).finish();
 }
 
 }  // namespace
 
 core::Result<std::string> serialize_countdown_cancel(SpotCountdownCancelRequest const& request) {
-  return countdown_body(request.timeout, "currency_pair", request.currency_pair);
+  return countdown_body<"currency_pair">(request.timeout, request.currency_pair);
 }
 
 core::Result<std::string> serialize_countdown_cancel(FuturesCountdownCancelRequest const& request) {
-  return countdown_body(request.timeout, "contract", request.contract);
+  return countdown_body<"contract">(request.timeout, request.contract);
 }
 
 core::Result<std::string> serialize_wallet_transfer(WalletTransferRequest const& request) {
@@ -253,12 +256,12 @@ core::Result<std::string> serialize_wallet_transfer(WalletTransferRequest const&
        check_utf8("from", request.from), check_utf8("to", request.to)});
   if (!checked) return checked.error();
   JsonObjectWriter json;
-  json.string("currency", request.currency);
-  json.string("from", request.from);
-  json.string("to", request.to);
-  json.decimal("amount", request.amount);
-  json.optional_string("settle", request.settle);
-  json.optional_string("currency_pair", request.currency_pair);
+  json.string<"currency">(request.currency);
+  json.string<"from">(request.from);
+  json.string<"to">(request.to);
+  json.decimal<"amount">(request.amount);
+  json.optional_string<"settle">(request.settle);
+  json.optional_string<"currency_pair">(request.currency_pair);
   return std::move(json).finish();
 }
 
@@ -269,12 +272,12 @@ core::Result<std::string> serialize_withdrawal(WithdrawalRequest const& request)
        check_utf8("chain", request.chain)});
   if (!checked) return checked.error();
   JsonObjectWriter json;
-  json.string("currency", request.currency);
-  json.decimal("amount", request.amount);
-  json.string("address", request.address);
-  json.string("chain", request.chain);
-  json.optional_string("memo", request.memo);
-  json.optional_string("withdraw_order_id", request.withdraw_order_id);
+  json.string<"currency">(request.currency);
+  json.decimal<"amount">(request.amount);
+  json.string<"address">(request.address);
+  json.string<"chain">(request.chain);
+  json.optional_string<"memo">(request.memo);
+  json.optional_string<"withdraw_order_id">(request.withdraw_order_id);
   return std::move(json).finish();
 }
 

@@ -1,5 +1,6 @@
 // The word-at-a-time byte questions against the plain per-byte answer: every byte value at
-// every position of strings from 1 to 17 bytes (two whole words and a tail), in clean text.
+// every position of strings from 1 to 25 bytes (shorter than a word, whole words, and whole words
+// with an overlapping last word), in clean text.
 
 #include "venues/gateio/rest/detail/byte_scan.hpp"
 
@@ -15,7 +16,7 @@ bool escaped_by_json(unsigned char byte) {
 }
 
 TEST(ByteScan, FindsEveryEscapedAndNonAsciiByteAtEveryPosition) {
-  for (std::size_t length = 1; length <= 17; ++length) {
+  for (std::size_t length = 1; length <= 25; ++length) {
     for (std::size_t position = 0; position < length; ++position) {
       for (int value = 0; value < 256; ++value) {
         auto const byte = static_cast<unsigned char>(value);

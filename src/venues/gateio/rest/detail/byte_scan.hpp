@@ -12,19 +12,37 @@ namespace tradelink::gateio::detail {
 inline constexpr std::uint64_t every_byte = 0x0101010101010101ULL;
 inline constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
 
-/// Calls `test(word)` on each 8-byte word of `text`; the last one is padded with `filler`, a
-/// byte for which the test is false. True as soon as one word passes.
+/// Calls `test(word)` on 8-byte words covering `text`: whole words, then the last eight bytes
+/// (overlapping the words before: the question is whether any byte qualifies), or for text
+/// shorter than a word the text padded with `filler`, a byte for which the test is false. True
+/// as soon as one word passes. Every load has a constant size, so none is a call to memcpy.
 template <class Test>
 bool any_word(std::string_view text, unsigned char filler, Test const& test) noexcept {
+  std::size_t const size = text.size();
+  char const* const data = text.data();
+  if (size < 8) {
+    std::uint64_t word = every_byte * filler;
+    auto* const bytes = reinterpret_cast<char*>(&word);
+    if (size >= 4) {
+      std::memcpy(bytes, data, 4);
+      std::memcpy(bytes + size - 4, data + size - 4, 4);
+    } else if (size >= 2) {
+      std::memcpy(bytes, data, 2);
+      std::memcpy(bytes + size - 2, data + size - 2, 2);
+    } else if (size == 1) {
+      bytes[0] = data[0];
+    }
+    return test(word);
+  }
   std::size_t offset = 0;
-  for (; offset + 8 <= text.size(); offset += 8) {
+  for (; offset + 8 <= size; offset += 8) {
     std::uint64_t word = 0;
-    std::memcpy(&word, text.data() + offset, 8);
+    std::memcpy(&word, data + offset, 8);
     if (test(word)) return true;
   }
-  if (offset == text.size()) return false;
-  std::uint64_t word = every_byte * filler;
-  std::memcpy(&word, text.data() + offset, text.size() - offset);
+  if (offset == size) return false;
+  std::uint64_t word = 0;
+  std::memcpy(&word, data + size - 8, 8);
   return test(word);
 }
 
