@@ -94,8 +94,8 @@ class WsApiTest : public SandboxTest {
 };
 
 TEST_F(WsApiTest, SignatureStringReproducesTheSharedVectors) {
-  std::ifstream file("/work/shared/exchange/gateio-v4-vectors.json");
-  if (!file) GTEST_SKIP() << "shared vectors not present";
+  std::ifstream file(TRADELINK_VECTORS_FILE, std::ios::binary);
+  ASSERT_TRUE(file) << "cannot read " TRADELINK_VECTORS_FILE;
   std::stringstream text;
   text << file.rdbuf();
   auto const vectors = json::parse(text.str());
