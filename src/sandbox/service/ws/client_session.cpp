@@ -43,14 +43,14 @@ void ClientSession::push(std::string text, bool silent) {
   }
 }
 
-std::string ClientSession::api_login() const {
+ClientSession::ApiLogin ClientSession::api_login() const {
   std::scoped_lock const lock(login_mutex_);
   return api_login_;
 }
 
-void ClientSession::set_api_login(std::string key) {
+void ClientSession::set_api_login(ApiLogin login) {
   std::scoped_lock const lock(login_mutex_);
-  api_login_ = std::move(key);
+  api_login_ = std::move(login);
 }
 
 std::uint64_t ClientSession::next_api_request() noexcept {

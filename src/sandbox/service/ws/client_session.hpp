@@ -40,10 +40,13 @@ class ClientSession : public std::enable_shared_from_this<ClientSession> {
 
   [[nodiscard]] net::WebSocketSession const& handle() const noexcept { return handle_; }
 
-  /// The API key a WebSocket API login (`spot.login` / `futures.login`) bound to this
-  /// connection; empty before any successful login.
-  [[nodiscard]] std::string api_login() const;
-  void set_api_login(std::string key);
+  /// What a WebSocket API login (`spot.login` / `futures.login`) bound to this connection.
+  struct ApiLogin {
+    std::string key;  ///< empty before any successful login
+    std::int64_t user_id = 0;
+  };
+  [[nodiscard]] ApiLogin api_login() const;
+  void set_api_login(ApiLogin login);
   /// Numbers this connection's WebSocket API requests (1, 2, ...) for their trace ids.
   [[nodiscard]] std::uint64_t next_api_request() noexcept;
 
@@ -61,7 +64,7 @@ class ClientSession : public std::enable_shared_from_this<ClientSession> {
   std::atomic<bool> dropping_{false};
   std::atomic<std::uint64_t> api_requests_{0};
   mutable std::mutex login_mutex_;
-  std::string api_login_;  ///< guarded by login_mutex_
+  ApiLogin api_login_;  ///< guarded by login_mutex_
 };
 
 }  // namespace tradelink::sandbox::ws

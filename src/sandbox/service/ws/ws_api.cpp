@@ -1,6 +1,8 @@
 #include "sandbox/service/ws/ws_api.hpp"
 
+#include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include <algorithm>
 #include <array>
@@ -151,7 +153,7 @@ void WsApi::login(Exchange const& exchange, WsApiRequest const& request) const {
                 identity.error().message);
     return;
   }
-  exchange.session->set_api_login(identity->first);
+  exchange.session->set_api_login(ClientSession::ApiLogin{identity->first, identity->second});
   JsonWriter result(96);
   result.begin_object();
   result.key("api_key").string(identity->first);
@@ -163,37 +165,42 @@ void WsApi::login(Exchange const& exchange, WsApiRequest const& request) const {
 }
 
 void WsApi::run(Exchange const& exchange, ApiCall call, WsApiRequest const& request) {
-  std::string const key = exchange.session->api_login();
-  if (key.empty()) {
+  ClientSession::ApiLogin const login = exchange.session->api_login();
+  if (login.key.empty()) {
     reply_error(exchange, 400, "AUTHENTICATION_FAILED", "Not login");
     return;
   }
-  auto const delegated = rest_request_for(call, exchange.session->product(), request);
-  if (!delegated) {
-    reply_error(exchange, delegated.error().status, delegated.error().label,
-                delegated.error().message);
-    return;
+  call = effective_call(call, request);
+  bool const batch = call == ApiCall::order_batch_place || call == ApiCall::order_cancel_ids;
+  std::optional<Checked<DelegatedRequest>> single;
+  std::optional<Checked<std::vector<BatchItem>>> items;
+  if (batch) {
+    items = rest_requests_for_batch(call, exchange.session->product(), request);
+    if (!*items) {
+      reply_error(exchange, (*items).error().status, (*items).error().label,
+                  (*items).error().message);
+      return;
+    }
+  } else {
+    single = rest_request_for(call, exchange.session->product(), request);
+    if (!*single) {
+      reply_error(exchange, (*single).error().status, (*single).error().label,
+                  (*single).error().message);
+      return;
+    }
   }
   if (acknowledged(call)) {
     exchange.session->reply(render_api_result(exchange.request_id, true, header_of(exchange, 200),
                                               render_api_ack_result(request)),
                             silent());
   }
+  if (batch) {
+    auto [text, delay] = run_batch(exchange, call, **items, login);
+    send(exchange, std::move(text), delay);
+    return;
+  }
 
-  net::ServerRequest http;
-  http.method = delegated->method;
-  http.path = delegated->path;
-  http.query = delegated->query;
-  std::string const target =
-      delegated->query.empty() ? delegated->path : delegated->path + "?" + delegated->query;
-  http.target = target;
-  http.body = delegated->body;
-  http.peer_address = exchange.session->peer_ip();
-  // Futures sizes as the connection asked for them at the upgrade (X-Gate-Size-Decimal).
-  std::array<net::HeaderView, 1> const decimal_sizes{net::HeaderView{"X-Gate-Size-Decimal", "1"}};
-  if (exchange.session->sizes() == SizeFormat::string) http.headers = decimal_sizes;
-  rest::RestFront::DelegatedAnswer answer = rest_.answer_for_key(http, key);
-
+  rest::RestFront::DelegatedAnswer answer = delegate(exchange, **single, login.key);
   net::ServerResponse const& response = answer.response;
   std::string text;
   if (response.status >= 200 && response.status < 300) {
@@ -207,13 +214,85 @@ void WsApi::run(Exchange const& exchange, ApiCall call, WsApiRequest const& requ
     if (acknowledged(call) || response.status == 429) header.rate_limit = rate_limit_of(response);
     text = render_api_error(exchange.request_id, header, label, message);
   }
-  if (answer.delay.count() <= 0) {
+  send(exchange, std::move(text), answer.delay);
+}
+
+rest::RestFront::DelegatedAnswer WsApi::delegate(Exchange const& exchange,
+                                                 DelegatedRequest const& request,
+                                                 std::string_view key) {
+  net::ServerRequest http;
+  http.method = request.method;
+  http.path = request.path;
+  http.query = request.query;
+  std::string const target =
+      request.query.empty() ? request.path : request.path + "?" + request.query;
+  http.target = target;
+  http.body = request.body;
+  http.peer_address = exchange.session->peer_ip();
+  // Futures sizes as the connection asked for them at the upgrade (X-Gate-Size-Decimal).
+  std::array<net::HeaderView, 1> const decimal_sizes{net::HeaderView{"X-Gate-Size-Decimal", "1"}};
+  if (exchange.session->sizes() == SizeFormat::string) http.headers = decimal_sizes;
+  return rest_.answer_for_key(http, key);
+}
+
+std::pair<std::string, std::chrono::milliseconds> WsApi::run_batch(
+    Exchange const& exchange, ApiCall call, std::vector<BatchItem> const& batch,
+    ClientSession::ApiLogin const& login) {
+  bool const placing = call == ApiCall::order_batch_place;
+  bool const futures_ids = !placing && exchange.session->product() == Product::futures;
+  boost::json::array results;
+  std::chrono::milliseconds delay{0};
+  std::optional<WsApiHeader::RateLimit> rate_limit;
+  for (BatchItem const& item : batch) {
+    rest::RestFront::DelegatedAnswer answer = delegate(exchange, item.request, login.key);
+    net::ServerResponse const& response = answer.response;
+    delay = std::max(delay, answer.delay);
+    if (placing) rate_limit = rate_limit_of(response);
+    if (response.status == 401 || response.status == 403) {
+      // The key may not make this call at all: the whole request is refused, as Gate does.
+      auto const [label, message] = label_and_message(response.body);
+      return {render_api_error(exchange.request_id, header_of(exchange, response.status), label,
+                               message),
+              delay};
+    }
+    bool const succeeded = response.status >= 200 && response.status < 300;
+    boost::json::object entry;
+    if (futures_ids) {
+      entry["id"] = item.identity.at("id");
+      entry["user_id"] = login.user_id;
+    } else if (!(placing && succeeded)) {
+      entry = item.identity;
+    }
+    if (placing && succeeded) {
+      boost::system::error_code error;
+      auto order = boost::json::parse(response.body, error);
+      if (!error && order.is_object()) entry = std::move(order.get_object());
+    }
+    entry["succeeded"] = succeeded;
+    if (!succeeded) {
+      auto const [label, message] = label_and_message(response.body);
+      if (futures_ids) {
+        entry["message"] = label;
+      } else {
+        entry["label"] = label;
+        entry["message"] = message;
+      }
+    }
+    results.push_back(std::move(entry));
+  }
+  WsApiHeader header = header_of(exchange, 200);
+  header.rate_limit = rate_limit;
+  return {render_api_result(exchange.request_id, false, header, boost::json::serialize(results)),
+          delay};
+}
+
+void WsApi::send(Exchange const& exchange, std::string text, std::chrono::milliseconds delay) {
+  if (delay.count() <= 0) {
     exchange.session->reply(std::move(text), silent());
     return;
   }
-  scheduler_.after(answer.delay,
-                   [session = exchange.session, text = std::move(text),
-                    quiet = silent()]() mutable { session->reply(std::move(text), quiet); });
+  scheduler_.after(delay, [session = exchange.session, text = std::move(text),
+                           quiet = silent()]() mutable { session->reply(std::move(text), quiet); });
 }
 
 }  // namespace tradelink::sandbox::ws

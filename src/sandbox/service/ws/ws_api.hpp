@@ -3,15 +3,20 @@
 // `spot.login` / `futures.login` bind an API key to the connection, then `*.order_place`,
 // `*.order_cancel`, `*.order_status`, `*.order_list` and `*.order_cancel_cp` run the matching
 // REST route for that key (same permission checks, rate limits, injected faults, labels and
-// JSON). Order placement is acknowledged (`ack: true`, the request echoed) before its result.
-// Amendment, batch placement and cancellation by id list are answered NOT_FOUND.
+// JSON); batch placement (`futures.order_batch_place`, `spot.order_place` with an array) and
+// `*.order_cancel_ids` run it once per item and answer per item (`succeeded`, or `label` and
+// `message`). Placement is acknowledged (`ack: true`, the request echoed) before its result.
+// Order amendment is answered NOT_FOUND (the sandbox cannot amend orders).
 //
 // Threading: thread-safe; replies go through the session, which may be any thread's.
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "sandbox/service/faults.hpp"
 #include "sandbox/service/rest/rest_front.hpp"
@@ -51,6 +56,16 @@ class WsApi {
                    std::string_view message) const;
   void login(Exchange const& exchange, WsApiRequest const& request) const;
   void run(Exchange const& exchange, ApiCall call, WsApiRequest const& request);
+  /// Runs one REST request for the logged-in `key` of the exchange's connection.
+  [[nodiscard]] rest::RestFront::DelegatedAnswer delegate(Exchange const& exchange,
+                                                          DelegatedRequest const& request,
+                                                          std::string_view key);
+  /// The answer text of a batch call.
+  [[nodiscard]] std::pair<std::string, std::chrono::milliseconds> run_batch(
+      Exchange const& exchange, ApiCall call, std::vector<BatchItem> const& batch,
+      ClientSession::ApiLogin const& login);
+  /// Sends `text` now, or after `delay` (injected latency).
+  void send(Exchange const& exchange, std::string text, std::chrono::milliseconds delay);
   [[nodiscard]] bool silent() const { return faults_.ws().silent; }
 
   Venue& venue_;

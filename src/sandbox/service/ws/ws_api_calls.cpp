@@ -22,7 +22,7 @@ constexpr std::array<CallEntry, 17> call_table{{
     {Product::spot, "spot.order_status", ApiCall::order_status},
     {Product::spot, "spot.order_list", ApiCall::order_list},
     {Product::spot, "spot.order_cancel_cp", ApiCall::order_cancel_cp},
-    {Product::spot, "spot.order_cancel_ids", ApiCall::unsupported},
+    {Product::spot, "spot.order_cancel_ids", ApiCall::order_cancel_ids},
     {Product::spot, "spot.order_amend", ApiCall::unsupported},
     {Product::futures, "futures.login", ApiCall::login},
     {Product::futures, "futures.order_place", ApiCall::order_place},
@@ -30,9 +30,9 @@ constexpr std::array<CallEntry, 17> call_table{{
     {Product::futures, "futures.order_status", ApiCall::order_status},
     {Product::futures, "futures.order_list", ApiCall::order_list},
     {Product::futures, "futures.order_cancel_cp", ApiCall::order_cancel_cp},
-    {Product::futures, "futures.order_cancel_ids", ApiCall::unsupported},
+    {Product::futures, "futures.order_cancel_ids", ApiCall::order_cancel_ids},
     {Product::futures, "futures.order_amend", ApiCall::unsupported},
-    {Product::futures, "futures.order_batch_place", ApiCall::unsupported},
+    {Product::futures, "futures.order_batch_place", ApiCall::order_batch_place},
 }};
 
 Refusal bad_param(std::string label, std::string message) {
@@ -96,6 +96,68 @@ Checked<std::string> product_root(Product product, boost::json::object const& pa
   return root;
 }
 
+/// One placement: the order is the REST body; `text` and the market name it in the result.
+Checked<BatchItem> placement_item(Product product, std::string_view market,
+                                  boost::json::value const& item) {
+  if (!item.is_object()) {
+    return bad_param("INVALID_PARAM_VALUE", "Invalid parameter `req_param`: orders expected");
+  }
+  auto const& order = item.get_object();
+  auto root = product_root(product, order);
+  if (!root) return root.error();
+  BatchItem entry{DelegatedRequest{"POST", *root + "/orders", "", boost::json::serialize(item)},
+                  {}};
+  for (std::string_view const name : {std::string_view("text"), market}) {
+    if (auto const* value = order.if_contains(name); value != nullptr && value->is_string()) {
+      entry.identity[name] = *value;
+    }
+  }
+  return entry;
+}
+
+/// One spot cancellation: `{"currency_pair","id","account"?}`.
+Checked<BatchItem> spot_cancel_item(boost::json::value const& item) {
+  if (!item.is_object()) {
+    return bad_param("INVALID_PARAM_VALUE",
+                     "Invalid parameter `req_param`: {currency_pair, id} items expected");
+  }
+  auto const& order = item.get_object();
+  auto const* id = order.if_contains("id");
+  auto const id_text = id != nullptr ? scalar_text(*id) : std::nullopt;
+  if (!id_text || id_text->empty()) {
+    return bad_param("MISSING_REQUIRED_PARAM", "Missing required parameter: id");
+  }
+  auto query = query_of(order, {"id"});
+  if (!query) return query.error();
+  std::string path = "/api/v4/spot/orders/";
+  append_encoded(path, *id_text);
+  BatchItem entry{DelegatedRequest{"DELETE", std::move(path), std::move(*query), ""}, {}};
+  if (auto const* pair = order.if_contains("currency_pair"); pair && pair->is_string()) {
+    entry.identity["currency_pair"] = *pair;
+  }
+  entry.identity["id"] = *id_text;
+  return entry;
+}
+
+/// One futures cancellation: an order id.
+Checked<BatchItem> futures_cancel_item(boost::json::value const& item) {
+  auto const id_text = item.is_string() || item.is_number() ? scalar_text(item) : std::nullopt;
+  if (!id_text || id_text->empty()) {
+    return bad_param("INVALID_PARAM_VALUE", "Invalid parameter `req_param`: order ids expected");
+  }
+  std::string path = "/api/v4/futures/usdt/orders/";
+  append_encoded(path, *id_text);
+  BatchItem entry{DelegatedRequest{"DELETE", std::move(path), "", ""}, {}};
+  entry.identity["id"] = *id_text;
+  return entry;
+}
+
+Checked<BatchItem> batch_item(ApiCall call, Product product, std::string_view market,
+                              boost::json::value const& item) {
+  if (call == ApiCall::order_batch_place) return placement_item(product, market, item);
+  return product == Product::spot ? spot_cancel_item(item) : futures_cancel_item(item);
+}
+
 }  // namespace
 
 std::optional<ApiCall> find_api_call(Product product, std::string_view name) noexcept {
@@ -105,19 +167,25 @@ std::optional<ApiCall> find_api_call(Product product, std::string_view name) noe
   return std::nullopt;
 }
 
+ApiCall effective_call(ApiCall call, WsApiRequest const& request) noexcept {
+  if (call == ApiCall::order_place && request.req_param.is_array()) {
+    return ApiCall::order_batch_place;
+  }
+  return call;
+}
+
 bool acknowledged(ApiCall call) noexcept {
-  return call == ApiCall::order_place;
+  return call == ApiCall::order_place || call == ApiCall::order_batch_place;
+}
+
+std::size_t batch_limit(ApiCall call) noexcept {
+  return call == ApiCall::order_batch_place ? 10 : 20;
 }
 
 Checked<DelegatedRequest> rest_request_for(ApiCall call, Product product,
                                            WsApiRequest const& request) {
   if (!request.has_req_param) {
     return bad_param("MISSING_REQUIRED_PARAM", "Missing required parameter: req_param");
-  }
-  if (call == ApiCall::order_place && request.req_param.is_array()) {
-    return bad_param("INVALID_PARAM_VALUE",
-                     "Invalid parameter `req_param`: batch placement is not supported, send one "
-                     "order per request");
   }
   if (!request.req_param.is_object()) {
     return bad_param("INVALID_PARAM_VALUE", "Invalid parameter `req_param`: an object expected");
@@ -154,9 +222,36 @@ Checked<DelegatedRequest> rest_request_for(ApiCall call, Product product,
       return DelegatedRequest{std::move(method), std::move(path), std::move(*query), ""};
     }
     case ApiCall::login:
+    case ApiCall::order_batch_place:
+    case ApiCall::order_cancel_ids:
     case ApiCall::unsupported: break;
   }
   return Refusal{404, "NOT_FOUND", "Not found"};
+}
+
+Checked<std::vector<BatchItem>> rest_requests_for_batch(ApiCall call, Product product,
+                                                        WsApiRequest const& request) {
+  if (!request.has_req_param) {
+    return bad_param("MISSING_REQUIRED_PARAM", "Missing required parameter: req_param");
+  }
+  if (!request.req_param.is_array()) {
+    return bad_param("INVALID_PARAM_VALUE", "Invalid parameter `req_param`: an array expected");
+  }
+  auto const& items = request.req_param.get_array();
+  if (items.empty() || items.size() > batch_limit(call)) {
+    return bad_param("INVALID_PARAM_VALUE", "Invalid parameter `req_param`: 1 to " +
+                                                std::to_string(batch_limit(call)) +
+                                                " items expected");
+  }
+  std::string_view const market = product == Product::spot ? "currency_pair" : "contract";
+  std::vector<BatchItem> batch;
+  batch.reserve(items.size());
+  for (auto const& item : items) {
+    auto entry = batch_item(call, product, market, item);
+    if (!entry) return entry.error();
+    batch.push_back(std::move(*entry));
+  }
+  return batch;
 }
 
 }  // namespace tradelink::sandbox::ws

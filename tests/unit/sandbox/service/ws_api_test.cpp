@@ -398,6 +398,79 @@ TEST_F(WsApiTest, FuturesOrderLifecycle) {
   EXPECT_EQ(label(*wrong), "INVALID_ARGUMENT");
 }
 
+TEST_F(WsApiTest, BatchPlacementAndCancellationByIdsAnswerPerItem) {
+  TestKey const key = make_user_key();
+  deposit(key.user_id, "USDT", "1000");
+  fund_futures(*server_, key.user_id, "100000");
+
+  WsTestClient spot(io_, ws_base(*server_) + "/ws/v4/");
+  ASSERT_TRUE(spot.connected());
+  login(spot, "spot.login", key);
+  send_api(spot, "spot.order_place", "batch",
+           R"([{"text":"t-b1","currency_pair":"BTC_USDT","side":"buy","amount":"0.001",)"
+           R"("price":"40000"},{"text":"t-b2","currency_pair":"BTC_USDT","side":"buy",)"
+           R"("amount":"1","price":"40000"}])");
+  auto ack = answer(spot, "batch");
+  ASSERT_TRUE(ack);
+  EXPECT_TRUE(is_ack(*ack));
+  EXPECT_TRUE(result(*ack).at("req_param").is_array());
+  auto placed = answer(spot, "batch");
+  ASSERT_TRUE(placed);
+  ASSERT_EQ(status(*placed), "200") << json::serialize(*placed);
+  auto const& orders = result(*placed).as_array();
+  ASSERT_EQ(orders.size(), 2U);
+  EXPECT_EQ(orders[0].at("succeeded"), json::value(true));
+  EXPECT_EQ(text_of(orders[0], "text"), "t-b1");
+  EXPECT_EQ(text_of(orders[0], "status"), "open");
+  std::string const id = text_of(orders[0], "id");
+  EXPECT_EQ(orders[1].at("succeeded"), json::value(false));
+  EXPECT_EQ(text_of(orders[1], "text"), "t-b2");
+  EXPECT_EQ(text_of(orders[1], "label"), "BALANCE_NOT_ENOUGH");
+
+  send_api(spot, "spot.order_cancel_ids", "ids",
+           R"([{"currency_pair":"BTC_USDT","id":")" + id +
+               R"("},{"currency_pair":"BTC_USDT","id":"424242"}])");
+  auto cancelled = answer(spot, "ids");
+  ASSERT_TRUE(cancelled);
+  ASSERT_EQ(status(*cancelled), "200") << json::serialize(*cancelled);
+  auto const& outcomes = result(*cancelled).as_array();
+  ASSERT_EQ(outcomes.size(), 2U);
+  EXPECT_EQ(text_of(outcomes[0], "id"), id);
+  EXPECT_EQ(text_of(outcomes[0], "currency_pair"), "BTC_USDT");
+  EXPECT_EQ(outcomes[0].at("succeeded"), json::value(true));
+  EXPECT_EQ(outcomes[1].at("succeeded"), json::value(false));
+  EXPECT_EQ(text_of(outcomes[1], "label"), "ORDER_NOT_FOUND");
+
+  WsTestClient futures(io_, ws_base(*server_) + "/v4/ws/usdt");
+  ASSERT_TRUE(futures.connected());
+  login(futures, "futures.login", key);
+  send_api(futures, "futures.order_batch_place", "f-batch",
+           R"([{"contract":"BTC_USDT","size":1,"price":"50000","text":"t-fb1"},)"
+           R"({"contract":"NOPE_USDT","size":1,"price":"1"}])");
+  ASSERT_TRUE(answer(futures, "f-batch"));  // ack
+  auto batch = answer(futures, "f-batch");
+  ASSERT_TRUE(batch);
+  ASSERT_EQ(status(*batch), "200") << json::serialize(*batch);
+  auto const& futures_orders = result(*batch).as_array();
+  ASSERT_EQ(futures_orders.size(), 2U);
+  EXPECT_EQ(futures_orders[0].at("succeeded"), json::value(true));
+  std::string const futures_id = std::to_string(futures_orders[0].at("id").as_int64());
+  EXPECT_EQ(futures_orders[1].at("succeeded"), json::value(false));
+  EXPECT_EQ(text_of(futures_orders[1], "contract"), "NOPE_USDT");
+  EXPECT_FALSE(text_of(futures_orders[1], "label").empty());
+
+  send_api(futures, "futures.order_cancel_ids", "f-ids", R"([")" + futures_id + R"(","77"])");
+  auto futures_cancelled = answer(futures, "f-ids");
+  ASSERT_TRUE(futures_cancelled);
+  auto const& futures_outcomes = result(*futures_cancelled).as_array();
+  ASSERT_EQ(futures_outcomes.size(), 2U);
+  EXPECT_EQ(text_of(futures_outcomes[0], "id"), futures_id);
+  EXPECT_EQ(futures_outcomes[0].at("user_id").as_int64(), key.user_id);
+  EXPECT_EQ(futures_outcomes[0].at("succeeded"), json::value(true));
+  EXPECT_EQ(futures_outcomes[1].at("succeeded"), json::value(false));
+  EXPECT_EQ(text_of(futures_outcomes[1], "message"), "ORDER_NOT_FOUND");
+}
+
 TEST_F(WsApiTest, MalformedRequestsAreAnsweredAndTheConnectionStaysUsable) {
   TestKey const key = make_user_key();
   deposit(key.user_id, "USDT", "1000");
@@ -456,11 +529,20 @@ TEST_F(WsApiTest, MalformedRequestsAreAnsweredAndTheConnectionStaysUsable) {
   EXPECT_EQ(status(*amend), "404");
   EXPECT_EQ(label(*amend), "NOT_FOUND");
 
-  send_api(client, "spot.order_place", "batch",
-           R"([{"currency_pair":"BTC_USDT","side":"buy","amount":"0.001","price":"1"}])");
+  std::string eleven = "[";
+  for (int i = 0; i < 11; ++i) {
+    eleven += std::string(i == 0 ? "" : ",") +
+              R"({"currency_pair":"BTC_USDT","side":"buy","amount":"0.001","price":"1"})";
+  }
+  send_api(client, "spot.order_place", "batch", eleven + "]");
   auto batch = answer(client, "batch");
   ASSERT_TRUE(batch);
   EXPECT_EQ(label(*batch), "INVALID_PARAM_VALUE");
+
+  send_api(client, "spot.order_cancel_ids", "ids-object", R"({"id":"1"})");
+  auto ids_object = answer(client, "ids-object");
+  ASSERT_TRUE(ids_object);
+  EXPECT_EQ(label(*ids_object), "INVALID_PARAM_VALUE");
 
   // Still logged in and serving.
   send_api(client, "spot.order_place", "good",
