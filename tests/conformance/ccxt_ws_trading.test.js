@@ -1,8 +1,9 @@
 'use strict';
 // CCXT Pro's order calls over Gate's WebSocket trading API (spot.login, spot.order_place, ...,
 // futures.order_cancel_cp) against the sandbox, with nothing changed but its URLs: placing,
-// reading, listing and cancelling spot and USDT-perpetual orders, cancel-all per market, the
-// refusal of a read-only key, and amendment answered as a call the sandbox does not serve.
+// reading, listing and cancelling spot and USDT-perpetual orders, cancel-all per market, batch
+// placement of perpetual orders, the refusals CCXT maps to its error classes, and amendment
+// answered as a call the sandbox does not serve.
 // CCXT itself refuses fetchOpenOrdersWs for spot markets (it lists swap orders only).
 
 const assert = require('node:assert/strict');
@@ -93,6 +94,19 @@ describe('CCXT Pro order calls over the sandbox\'s WebSocket API', () => {
     assert.deepEqual(cancelled.map((order) => order.id).sort(), [first.id, second.id].sort(),
       show(cancelled));
     assert.deepEqual(await streams.fetchOpenOrdersWs('BTC/USDT:USDT'), []);
+  });
+
+  it('places a batch of perpetual orders', async () => {
+    const orders = await streams.createOrdersWs([
+      { symbol: 'BTC/USDT:USDT', type: 'limit', side: 'buy', amount: 1, price: 52000 },
+      { symbol: 'BTC/USDT:USDT', type: 'limit', side: 'buy', amount: 2, price: 53000 },
+    ]);
+    assert.equal(orders.length, 2, show(orders));
+    assert.ok(orders.every((order) => order.status === 'open'), show(orders));
+    assert.deepEqual(orders.map((order) => order.amount), [1, 2]);
+    const open = await streams.fetchOpenOrdersWs('BTC/USDT:USDT');
+    assert.deepEqual(open.map((order) => order.id).sort(), orders.map((order) => order.id).sort());
+    assert.equal((await streams.cancelAllOrdersWs('BTC/USDT:USDT')).length, 2);
   });
 
   it('maps refusals to CCXT\'s error classes', async () => {
