@@ -171,36 +171,18 @@ void WsApi::run(Exchange const& exchange, ApiCall call, WsApiRequest const& requ
     return;
   }
   call = effective_call(call, request);
-  bool const batch = call == ApiCall::order_batch_place || call == ApiCall::order_cancel_ids;
-  std::optional<Checked<DelegatedRequest>> single;
-  std::optional<Checked<std::vector<BatchItem>>> items;
-  if (batch) {
-    items = rest_requests_for_batch(call, exchange.session->product(), request);
-    if (!*items) {
-      reply_error(exchange, (*items).error().status, (*items).error().label,
-                  (*items).error().message);
-      return;
-    }
-  } else {
-    single = rest_request_for(call, exchange.session->product(), request);
-    if (!*single) {
-      reply_error(exchange, (*single).error().status, (*single).error().label,
-                  (*single).error().message);
-      return;
-    }
-  }
-  if (acknowledged(call)) {
-    exchange.session->reply(render_api_result(exchange.request_id, true, header_of(exchange, 200),
-                                              render_api_ack_result(request)),
-                            silent());
-  }
-  if (batch) {
-    auto [text, delay] = run_batch(exchange, call, **items, login);
-    send(exchange, std::move(text), delay);
+  if (call == ApiCall::order_batch_place || call == ApiCall::order_cancel_ids) {
+    run_batch(exchange, call, request, login);
     return;
   }
+  auto const delegated = rest_request_for(call, exchange.session->product(), request);
+  if (!delegated) {
+    refuse(exchange, delegated.error());
+    return;
+  }
+  if (acknowledged(call)) acknowledge(exchange, request);
 
-  rest::RestFront::DelegatedAnswer answer = delegate(exchange, **single, login.key);
+  rest::RestFront::DelegatedAnswer answer = delegate(exchange, *delegated, login.key);
   net::ServerResponse const& response = answer.response;
   std::string text;
   if (response.status >= 200 && response.status < 300) {
@@ -215,6 +197,16 @@ void WsApi::run(Exchange const& exchange, ApiCall call, WsApiRequest const& requ
     text = render_api_error(exchange.request_id, header, label, message);
   }
   send(exchange, std::move(text), answer.delay);
+}
+
+void WsApi::refuse(Exchange const& exchange, Refusal const& refusal) const {
+  reply_error(exchange, refusal.status, refusal.label, refusal.message);
+}
+
+void WsApi::acknowledge(Exchange const& exchange, WsApiRequest const& request) const {
+  exchange.session->reply(render_api_result(exchange.request_id, true, header_of(exchange, 200),
+                                            render_api_ack_result(request)),
+                          silent());
 }
 
 rest::RestFront::DelegatedAnswer WsApi::delegate(Exchange const& exchange,
@@ -235,34 +227,37 @@ rest::RestFront::DelegatedAnswer WsApi::delegate(Exchange const& exchange,
   return rest_.answer_for_key(http, key);
 }
 
-std::pair<std::string, std::chrono::milliseconds> WsApi::run_batch(
-    Exchange const& exchange, ApiCall call, std::vector<BatchItem> const& batch,
-    ClientSession::ApiLogin const& login) {
+void WsApi::run_batch(Exchange const& exchange, ApiCall call, WsApiRequest const& request,
+                      ClientSession::ApiLogin const& login) {
+  auto const batch = rest_requests_for_batch(call, exchange.session->product(), request);
+  if (!batch) {
+    refuse(exchange, batch.error());
+    return;
+  }
+  if (acknowledged(call)) acknowledge(exchange, request);
   bool const placing = call == ApiCall::order_batch_place;
   bool const futures_ids = !placing && exchange.session->product() == Product::futures;
   boost::json::array results;
   std::chrono::milliseconds delay{0};
   std::optional<WsApiHeader::RateLimit> rate_limit;
-  for (BatchItem const& item : batch) {
+  for (BatchItem const& item : *batch) {
     rest::RestFront::DelegatedAnswer answer = delegate(exchange, item.request, login.key);
     net::ServerResponse const& response = answer.response;
     delay = std::max(delay, answer.delay);
     if (placing) rate_limit = rate_limit_of(response);
     if (response.status == 401 || response.status == 403) {
-      // The key may not make this call at all: the whole request is refused, as Gate does.
+      // The key may not make this call at all: the whole request is refused.
       auto const [label, message] = label_and_message(response.body);
-      return {render_api_error(exchange.request_id, header_of(exchange, response.status), label,
-                               message),
-              delay};
+      send(exchange,
+           render_api_error(exchange.request_id, header_of(exchange, response.status), label,
+                            message),
+           delay);
+      return;
     }
     bool const succeeded = response.status >= 200 && response.status < 300;
-    boost::json::object entry;
-    if (futures_ids) {
-      entry["id"] = item.identity.at("id");
-      entry["user_id"] = login.user_id;
-    } else if (!(placing && succeeded)) {
-      entry = item.identity;
-    }
+    // Placed orders are answered with their order; the others with what names the item.
+    boost::json::object entry = item.identity;
+    if (futures_ids) entry["user_id"] = login.user_id;
     if (placing && succeeded) {
       boost::system::error_code error;
       auto order = boost::json::parse(response.body, error);
@@ -282,8 +277,9 @@ std::pair<std::string, std::chrono::milliseconds> WsApi::run_batch(
   }
   WsApiHeader header = header_of(exchange, 200);
   header.rate_limit = rate_limit;
-  return {render_api_result(exchange.request_id, false, header, boost::json::serialize(results)),
-          delay};
+  send(exchange,
+       render_api_result(exchange.request_id, false, header, boost::json::serialize(results)),
+       delay);
 }
 
 void WsApi::send(Exchange const& exchange, std::string text, std::chrono::milliseconds delay) {

@@ -60,10 +60,12 @@ class WsApi {
   [[nodiscard]] rest::RestFront::DelegatedAnswer delegate(Exchange const& exchange,
                                                           DelegatedRequest const& request,
                                                           std::string_view key);
-  /// The answer text of a batch call.
-  [[nodiscard]] std::pair<std::string, std::chrono::milliseconds> run_batch(
-      Exchange const& exchange, ApiCall call, std::vector<BatchItem> const& batch,
-      ClientSession::ApiLogin const& login);
+  /// Runs a batch call item by item and answers one result per item.
+  void run_batch(Exchange const& exchange, ApiCall call, WsApiRequest const& request,
+                 ClientSession::ApiLogin const& login);
+  void refuse(Exchange const& exchange, Refusal const& refusal) const;
+  /// The `ack: true` echo of a placement.
+  void acknowledge(Exchange const& exchange, WsApiRequest const& request) const;
   /// Sends `text` now, or after `delay` (injected latency).
   void send(Exchange const& exchange, std::string text, std::chrono::milliseconds delay);
   [[nodiscard]] bool silent() const { return faults_.ws().silent; }
