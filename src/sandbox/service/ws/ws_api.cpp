@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <exception>
 #include <optional>
 #include <utility>
 
@@ -116,7 +117,23 @@ void WsApi::reply_error(Exchange const& exchange, unsigned status, std::string_v
       render_api_error(exchange.request_id, header_of(exchange, status), label, message), silent());
 }
 
-void WsApi::handle(std::shared_ptr<ClientSession> const& session, WsApiParsed const& parsed) {
+void WsApi::handle(std::shared_ptr<ClientSession> const& session,
+                   WsApiParsed const& parsed) noexcept {
+  try {
+    dispatch(session, parsed);
+  } catch (std::exception const&) {
+    try {
+      std::string channel = parsed ? parsed->channel : parsed.error().channel;
+      std::string request_id = parsed ? parsed->req_id : parsed.error().req_id;
+      reply_error(open_exchange(session, std::move(channel), std::move(request_id)), 500,
+                  "SERVER_ERROR", "Internal server error");
+    } catch (std::exception const&) {
+      // Nothing more can be said to this client.
+    }
+  }
+}
+
+void WsApi::dispatch(std::shared_ptr<ClientSession> const& session, WsApiParsed const& parsed) {
   if (!parsed) {
     WsApiParseFailure const& failure = parsed.error();
     reply_error(open_exchange(session, failure.channel, failure.req_id), 400, failure.label,

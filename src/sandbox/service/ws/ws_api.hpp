@@ -33,8 +33,9 @@ class WsApi {
   /// Every reference must outlive the WS API.
   WsApi(Venue& venue, Faults& faults, Scheduler& scheduler, rest::RestFront& rest);
 
-  /// Answers one WS API request (or the reason it could not be read) of `session`.
-  void handle(std::shared_ptr<ClientSession> const& session, WsApiParsed const& parsed);
+  /// Answers one WS API request (or the reason it could not be read) of `session`. Never
+  /// throws: an unexpected failure is answered 500 SERVER_ERROR.
+  void handle(std::shared_ptr<ClientSession> const& session, WsApiParsed const& parsed) noexcept;
 
  private:
   /// What every reply of one request shares.
@@ -49,6 +50,7 @@ class WsApi {
     std::string trace_id;
   };
 
+  void dispatch(std::shared_ptr<ClientSession> const& session, WsApiParsed const& parsed);
   [[nodiscard]] Exchange open_exchange(std::shared_ptr<ClientSession> const& session,
                                        std::string channel, std::string request_id) const;
   [[nodiscard]] WsApiHeader header_of(Exchange const& exchange, unsigned status) const;

@@ -120,13 +120,7 @@ void WsFront::enable_trading_api(rest::RestFront& rest) {
 void WsFront::on_text(SessionPtr const& session, std::string_view text) {
   if (api_) {
     if (auto api_request = parse_api_request(text)) {
-      try {
-        api_->handle(session, *api_request);
-      } catch (std::exception const&) {
-        session->reply(render_failure(envelope_for(WsRequest{}, "api"),
-                                      WsError{ErrorCode::server_error, "server error"}),
-                       silent());
-      }
+      api_->handle(session, *api_request);
       return;
     }
   }

@@ -398,6 +398,22 @@ TEST_F(WsApiTest, FuturesOrderLifecycle) {
   EXPECT_EQ(label(*wrong), "INVALID_ARGUMENT");
 }
 
+TEST_F(WsApiTest, FuturesSizesFollowTheConnectionsDecimalHeader) {
+  TestKey const key = make_user_key();
+  fund_futures(*server_, key.user_id, "100000");
+  WsTestClient client(io_, ws_base(*server_) + "/v4/ws/usdt", {{"X-Gate-Size-Decimal", "1"}});
+  ASSERT_TRUE(client.connected());
+  login(client, "futures.login", key);
+  send_api(client, "futures.order_place", "decimal",
+           R"({"contract":"BTC_USDT","size":"3","price":"60000"})");
+  ASSERT_TRUE(answer(client, "decimal"));  // ack
+  auto placed = answer(client, "decimal");
+  ASSERT_TRUE(placed);
+  ASSERT_EQ(status(*placed), "200") << json::serialize(*placed);
+  EXPECT_EQ(result(*placed).at("size"), json::value("3"));
+  EXPECT_EQ(result(*placed).at("left"), json::value("3"));
+}
+
 TEST_F(WsApiTest, BatchPlacementAndCancellationByIdsAnswerPerItem) {
   TestKey const key = make_user_key();
   deposit(key.user_id, "USDT", "1000");
