@@ -122,6 +122,7 @@ core::Result<std::unique_ptr<SandboxServer>> SandboxServer::start(SandboxOptions
   impl->rest = std::make_unique<rest::RestFront>(*impl->venue, impl->faults, impl->scheduler,
                                                  rest::make_router());
   impl->ws = std::make_unique<ws::WsFront>(*impl->venue, impl->faults, impl->scheduler);
+  impl->ws->enable_trading_api(*impl->rest);
   impl->venue->events().add(*impl->ws);
   impl->simulator = std::make_unique<simulator::MarketSimulator>(*impl->venue, impl->scheduler,
                                                                  impl->options.seed);

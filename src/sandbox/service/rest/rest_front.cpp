@@ -63,7 +63,6 @@ net::ServerResponse RestFront::unmatched(net::ServerRequest const& request,
 
 net::ServerResponse RestFront::serve(net::ServerRequest const& request, Route const& route,
                                      Params const& path) {
-  Params const query = parse_query(request.query);
   std::int64_t const now_ms = venue_.clock().now_ms();
   return venue_.with([&](VenueState& state) -> net::ServerResponse {
     ApiKey const* key = nullptr;
@@ -81,39 +80,71 @@ net::ServerResponse RestFront::serve(net::ServerRequest const& request, Route co
       auto authenticated = authenticate(state.keys, signed_request, now_ms);
       if (!authenticated) return refusal_response(authenticated.error());
       key = *authenticated;
-      if (route.needs_group()) {
-        if (auto refused =
-                authorize(*key, Requirement{route.permission, request.method != "GET", {}})) {
-          return refusal_response(*refused);
-        }
-      }
     }
-    std::string const caller =
-        key != nullptr ? std::to_string(key->user_id) : std::string(request.peer_address);
-    RateVerdict const verdict = rate_limits_.admit(route, caller, now_ms);
-    if (!verdict.allowed) {
-      net::ServerResponse response = refusal_response(
-          refusal("TOO_MANY_REQUESTS", "Request Rate limit Exceeded"));
-      for (auto& header : verdict.headers()) response.headers.push_back(std::move(header));
-      return response;
-    }
+    return run_for_key(request, route, path, key, now_ms, state);
+  });
+}
 
-    RestCall const call{request, path, query, key, now_ms, state};
-    net::ServerResponse response;
-    try {
-      RestResult result = route.handler(call);
-      if (!result) {
-        response = refusal_response(result.error());
-      } else {
-        response = net::ServerResponse::json(result->status, std::move(result->body));
-        for (auto& header : result->headers) response.headers.push_back(std::move(header));
-      }
-    } catch (std::exception const&) {
-      response = refusal_response(refusal("SERVER_ERROR", "Internal server error"));
+RestFront::DelegatedAnswer RestFront::answer_for_key(net::ServerRequest const& request,
+                                                     std::string_view api_key) {
+  if (!request.path.starts_with(api_prefix)) {
+    return {refusal_response(refusal("NOT_FOUND", "Not found")), {}};
+  }
+  auto match = router_.match(request.method, request.path.substr(api_prefix.size()));
+  if (match.route == nullptr) return {unmatched(request, match), {}};
+  if (match.route->is_public()) {
+    return {refusal_response(refusal("NOT_FOUND", "Not found: " + std::string(request.path))), {}};
+  }
+  RestFaultDecision const fault = faults_.on_rest(fault_group_name(match.route->rate_group));
+  if (fault.refuse) return {refusal_response(*fault.refuse), fault.delay};
+  std::int64_t const now_ms = venue_.clock().now_ms();
+  net::ServerResponse response = venue_.with([&](VenueState& state) -> net::ServerResponse {
+    ApiKey* key = state.keys.find(api_key);
+    if (key == nullptr) return refusal_response(refusal("INVALID_KEY", "Invalid key provided"));
+    if (key->state != KeyState::normal) {
+      return refusal_response(refusal("ACCOUNT_LOCKED", "API key is locked or frozen"));
     }
+    key->last_access_ms = now_ms;
+    return run_for_key(request, *match.route, match.path, key, now_ms, state);
+  });
+  return {std::move(response), fault.delay};
+}
+
+net::ServerResponse RestFront::run_for_key(net::ServerRequest const& request, Route const& route,
+                                           Params const& path, ApiKey const* key,
+                                           std::int64_t now_ms, VenueState& state) {
+  Params const query = parse_query(request.query);
+  if (key != nullptr && route.needs_group()) {
+    if (auto refused =
+            authorize(*key, Requirement{route.permission, request.method != "GET", {}})) {
+      return refusal_response(*refused);
+    }
+  }
+  std::string const caller =
+      key != nullptr ? std::to_string(key->user_id) : std::string(request.peer_address);
+  RateVerdict const verdict = rate_limits_.admit(route, caller, now_ms);
+  if (!verdict.allowed) {
+    net::ServerResponse response =
+        refusal_response(refusal("TOO_MANY_REQUESTS", "Request Rate limit Exceeded"));
     for (auto& header : verdict.headers()) response.headers.push_back(std::move(header));
     return response;
-  });
+  }
+
+  RestCall const call{request, path, query, key, now_ms, state};
+  net::ServerResponse response;
+  try {
+    RestResult result = route.handler(call);
+    if (!result) {
+      response = refusal_response(result.error());
+    } else {
+      response = net::ServerResponse::json(result->status, std::move(result->body));
+      for (auto& header : result->headers) response.headers.push_back(std::move(header));
+    }
+  } catch (std::exception const&) {
+    response = refusal_response(refusal("SERVER_ERROR", "Internal server error"));
+  }
+  for (auto& header : verdict.headers()) response.headers.push_back(std::move(header));
+  return response;
 }
 
 }  // namespace tradelink::sandbox::rest

@@ -4,6 +4,7 @@
 // them, counts rate limits, runs the handler under the venue lock and answers in Gate's shapes.
 // No request ever crashes or hangs it: handler exceptions become 500 SERVER_ERROR.
 
+#include <chrono>
 #include <string_view>
 
 #include "net/responder.hpp"
@@ -33,10 +34,29 @@ class RestFront {
   /// Turns Gate's rate limits on or off (admin API; benches turn them off).
   void set_rate_limits_enabled(bool enabled);
 
+  /// What a signed route answers a caller authenticated elsewhere, and the injected latency to
+  /// wait before passing the answer on.
+  struct DelegatedAnswer {
+    net::ServerResponse response;
+    std::chrono::milliseconds delay{0};
+  };
+  /// Runs the signed route matching `request` (path under /api/v4; headers and signature are
+  /// not read) for the holder of `api_key`, whom the WebSocket API authenticated at login:
+  /// the route group's injected faults, the key's state, permission group (read for GET, write
+  /// otherwise), rate limits and the handler, as for a REST call. Thread-safe.
+  [[nodiscard]] DelegatedAnswer answer_for_key(net::ServerRequest const& request,
+                                               std::string_view api_key);
+
  private:
-  net::ServerResponse serve(net::ServerRequest const& request, Route const& route, Params const& path);
+  net::ServerResponse serve(net::ServerRequest const& request, Route const& route,
+                            Params const& path);
+  /// Permission group, rate limits and handler for an authenticated `key` (venue lock held).
+  net::ServerResponse run_for_key(net::ServerRequest const& request, Route const& route,
+                                  Params const& path, ApiKey const* key, std::int64_t now_ms,
+                                  VenueState& state);
   /// 405 when another method serves the path, else 404.
-  static net::ServerResponse unmatched(net::ServerRequest const& request, Router::Match const& match);
+  static net::ServerResponse unmatched(net::ServerRequest const& request,
+                                       Router::Match const& match);
 
   Venue& venue_;
   Faults& faults_;

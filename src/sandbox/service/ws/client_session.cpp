@@ -43,6 +43,20 @@ void ClientSession::push(std::string text, bool silent) {
   }
 }
 
+ClientSession::ApiLogin ClientSession::api_login() const {
+  std::scoped_lock const lock(login_mutex_);
+  return api_login_;
+}
+
+void ClientSession::set_api_login(ApiLogin login) {
+  std::scoped_lock const lock(login_mutex_);
+  api_login_ = std::move(login);
+}
+
+std::uint64_t ClientSession::next_api_request() noexcept {
+  return api_requests_.fetch_add(1, std::memory_order_relaxed) + 1;
+}
+
 void ClientSession::cut_when_written(int checks_left) {
   if (handle_.queued_bytes() == 0 || checks_left <= 0) {
     handle_.abort();

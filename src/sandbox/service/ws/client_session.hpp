@@ -1,11 +1,13 @@
 #pragma once
 // One connected WebSocket client as the channels see it: the server session handle, which
-// endpoint it came through, how it wants futures sizes, and the "drop after N pushes" fault
-// counter. Thread-safe: pushes arrive from engine callbacks, timers and the session's strand.
+// endpoint it came through, how it wants futures sizes, the "drop after N pushes" fault
+// counter and the key of its WebSocket API login. Thread-safe: pushes arrive from engine callbacks,
+// timers and the session's strand.
 
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "net/websocket_session.hpp"
@@ -38,6 +40,16 @@ class ClientSession : public std::enable_shared_from_this<ClientSession> {
 
   [[nodiscard]] net::WebSocketSession const& handle() const noexcept { return handle_; }
 
+  /// What a WebSocket API login (`spot.login` / `futures.login`) bound to this connection.
+  struct ApiLogin {
+    std::string key;  ///< empty before any successful login
+    std::int64_t user_id = 0;
+  };
+  [[nodiscard]] ApiLogin api_login() const;
+  void set_api_login(ApiLogin login);
+  /// Numbers this connection's WebSocket API requests (1, 2, ...) for their trace ids.
+  [[nodiscard]] std::uint64_t next_api_request() noexcept;
+
  private:
   /// Cuts the TCP connection once the queued pushes left (bounded wait), so the client receives
   /// exactly the pushes before the fault.
@@ -50,6 +62,9 @@ class ClientSession : public std::enable_shared_from_this<ClientSession> {
   std::atomic<std::int64_t> pushes_left_{0};
   std::atomic<bool> drop_armed_{false};
   std::atomic<bool> dropping_{false};
+  std::atomic<std::uint64_t> api_requests_{0};
+  mutable std::mutex login_mutex_;
+  ApiLogin api_login_;  ///< guarded by login_mutex_
 };
 
 }  // namespace tradelink::sandbox::ws

@@ -113,7 +113,17 @@ net::WebSocketCallbacks WsFront::open_session(net::WebSocketSession const& handl
   return callbacks;
 }
 
+void WsFront::enable_trading_api(rest::RestFront& rest) {
+  api_ = std::make_unique<WsApi>(venue_, faults_, scheduler_, rest);
+}
+
 void WsFront::on_text(SessionPtr const& session, std::string_view text) {
+  if (api_) {
+    if (auto api_request = parse_api_request(text)) {
+      api_->handle(session, *api_request);
+      return;
+    }
+  }
   auto parsed = parse_request(text);
   if (!parsed) {
     WsParseFailure const& failure = parsed.error();

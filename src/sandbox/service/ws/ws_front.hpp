@@ -6,7 +6,8 @@
 // subscriber. Order book channels merge deltas over their interval (20/100/1000 ms) with ids
 // U..u in the REST snapshot's id space; tickers are pushed about once a second and book tickers
 // shortly after the best level changed. Injected WebSocket faults (drop after N pushes, silent)
-// apply. Malformed requests get an error reply; nothing a client sends can crash it.
+// apply. Messages with `event` "api" go to the WebSocket trading API (ws_api.hpp) when it is
+// enabled. Malformed requests get an error reply; nothing a client sends can crash it.
 //
 // Threading: every public member is thread-safe. Lock order: venue lock, then the front's own.
 
@@ -30,6 +31,7 @@
 #include "sandbox/service/ws/book_changes.hpp"
 #include "sandbox/service/ws/client_session.hpp"
 #include "sandbox/service/ws/subscription.hpp"
+#include "sandbox/service/ws/ws_api.hpp"
 
 namespace tradelink::sandbox::ws {
 
@@ -54,6 +56,10 @@ class WsFront final : public EventSink {
 
   /// The upgrade routes for net::ServerHandlers::websocket_routes.
   [[nodiscard]] std::vector<net::WebSocketRoute> routes();
+
+  /// Serves Gate's WebSocket trading API (ws_api.hpp) on both endpoints by running `rest`'s
+  /// order routes; call before serving. Without it, WS API requests are refused as unknown.
+  void enable_trading_api(rest::RestFront& rest);
 
   void on_spot_balance(SpotBalanceUpdate const& update) override;
   void on_spot_order(OrderEvent event, SpotOrder const& order) override;
@@ -149,6 +155,7 @@ class WsFront final : public EventSink {
   bool book_tickers_armed_ = false;
   /// Cleared by the destructor: timers that fire later do nothing.
   std::shared_ptr<bool> alive_;
+  std::unique_ptr<WsApi> api_;  ///< set before serving, then immutable
 };
 
 }  // namespace tradelink::sandbox::ws
