@@ -38,6 +38,18 @@ Unsigned power_of_ten(int exponent) noexcept {
   return powers_of_ten[static_cast<std::size_t>(exponent)];
 }
 
+/// The whole units and the fraction of a non-negative raw value. Values below 2^64 raw units
+/// (about 18.4: leverages up to 18) divide by the constant in 64 bits, which the compiler turns
+/// into a multiplication; larger ones take the native 128-by-64 division.
+WideQuotient whole_and_fraction(Unsigned raw) noexcept {
+  if (raw >> 64 == 0) {
+    auto const narrow = static_cast<std::uint64_t>(raw);
+    constexpr auto unit = static_cast<std::uint64_t>(units_per_whole);
+    return {narrow / unit, narrow % unit};
+  }
+  return divide(raw, units_per_whole);
+}
+
 }  // namespace
 
 Decimal times(Decimal a, Decimal b, core::Rounding mode) noexcept {
@@ -103,7 +115,7 @@ Decimal price_of(Decimal value, std::int64_t lots, LotSize lot) noexcept {
 Decimal ceil8_divided(Decimal value, Decimal divisor) noexcept {
   constexpr std::uint64_t units_per_step = 10'000'000'000;  // 1e-8 in raw units
   if (!value.is_negative() && divisor.is_positive()) {
-    auto const [whole, fraction] = divide(static_cast<Unsigned>(divisor.raw()), units_per_whole);
+    auto const [whole, fraction] = whole_and_fraction(static_cast<Unsigned>(divisor.raw()));
     if (fraction == 0 && whole <= 900'000'000) {
       auto const step = static_cast<std::uint64_t>(whole) * units_per_step;
       auto const [quotient, remainder] = divide(static_cast<Unsigned>(value.raw()), step);
