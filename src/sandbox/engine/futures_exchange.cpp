@@ -205,7 +205,8 @@ void FuturesExchange::rest(std::uint32_t slot, TimeMs now) {
   }
 }
 
-FuturesOrder FuturesExchange::finish(std::uint32_t slot, FinishAs finish_as, TimeMs now) {
+void FuturesExchange::finish(std::uint32_t slot, FinishAs finish_as, TimeMs now,
+                             FuturesOrder* view) {
   Record& record = records_[slot];
   std::uint32_t const kept = archive_index(record.account, record.contract, false);
   std::uint32_t const brief = archive_index(record.account, record.contract, true);
@@ -235,7 +236,7 @@ FuturesOrder FuturesExchange::finish(std::uint32_t slot, FinishAs finish_as, Tim
   // (remembered()), so those go to the second one, whose expired orders are forgotten at once —
   // a user who mostly cancels keeps about one retention time of them, not a full history. Never
   // forgets one finished in this call (a retention of 0): place() still looks its taker up.
-  FuturesOrder finished = order;
+  if (view != nullptr) *view = order;
   bool const ages_out = record.filled_lots == 0;
   if (ages_out) {
     records_.forget_expired(brief, [&](auto const& oldest) {
@@ -245,7 +246,13 @@ FuturesOrder FuturesExchange::finish(std::uint32_t slot, FinishAs finish_as, Tim
   std::size_t const limit = std::max<std::size_t>(config_.finished_orders_per_user_market, 1);
   records_.make_room(kept, brief, limit);
   records_.archive(slot, ages_out ? brief : kept, limit, now, record, ++finishes_);
-  return finished;
+}
+
+core::Result<FuturesOrder> FuturesExchange::finish_viewed(std::uint32_t slot, FinishAs finish_as,
+                                                          TimeMs now) {
+  core::Result<FuturesOrder> result{FuturesOrder{}};
+  finish(slot, finish_as, now, &*result);
+  return result;
 }
 
 std::uint32_t FuturesExchange::archive_index(std::uint32_t account, std::uint32_t contract,
@@ -261,7 +268,7 @@ core::Result<FuturesOrder> FuturesExchange::cancel(UserId user, OrderRef order, 
   if (found->archived != nullptr)
     return make_error(Label::order_finished, "Order already finished");
   std::uint32_t const slot = records_.find_live(found->live->order.id);
-  core::Result<FuturesOrder> result = finish(slot, FinishAs::cancelled, now);
+  core::Result<FuturesOrder> result = finish_viewed(slot, FinishAs::cancelled, now);
   flush_books(now);
   return result;
 }
@@ -287,7 +294,7 @@ core::Result<std::vector<FuturesOrder>> FuturesExchange::cancel_all(
       if (!side || records_[slot].side == *side) slots.push_back(slot);
     }
     for (std::uint32_t const slot : slots) {
-      cancelled.push_back(finish(slot, FinishAs::cancelled, now));
+      finish(slot, FinishAs::cancelled, now, &cancelled.emplace_back());
     }
   }
   flush_books(now);

@@ -167,8 +167,11 @@ class FuturesExchange {
   std::uint32_t create(UserId user, FuturesOrderRequest const& request, Plan const& plan,
                        TimeMs now);
   void rest(std::uint32_t slot, TimeMs now);
-  /// Finishes the order in live `slot` and archives it; returns the finished order.
-  FuturesOrder finish(std::uint32_t slot, FinishAs finish_as, TimeMs now);
+  /// Finishes the order in live `slot` and archives it; copies the finished order to `view` when
+  /// given (most callers do not want it: a copy of the order fewer).
+  void finish(std::uint32_t slot, FinishAs finish_as, TimeMs now, FuturesOrder* view = nullptr);
+  /// finish(), returning the finished order.
+  core::Result<FuturesOrder> finish_viewed(std::uint32_t slot, FinishAs finish_as, TimeMs now);
   /// Index in records_ of the archive of a user's finished orders on one contract: those kept
   /// until the history is full, or those queryable only for a retention time (`ages_out`: no
   /// fills, see remembered()).
