@@ -51,7 +51,7 @@ class OrderStore {
     Archived const* archived = nullptr;
   };
 
-  /// A new open order: a value-initialised live record under the next id (written to its
+  /// A new open order: a default-initialised live record under the next id (written to its
   /// order.id); returns its live slot, the caller fills in the rest. Aborts past 2^28 remembered
   /// orders (hundreds of gigabytes: memory ends long before).
   std::uint32_t add() {
