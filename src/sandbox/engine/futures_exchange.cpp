@@ -23,6 +23,8 @@ detail::FuturesContractMarket::FuturesContractMarket(ContractSpec contract_spec,
       lot(money::LotSize::of(lot_base)),
       value_unit_raw(money::times(lot_base, spec.order_price_round).raw()),
       max_value_units(max_order_value.raw() / value_unit_raw),
+      maker_fee(money::Factor::of(spec.maker_fee_rate)),
+      taker_fee(money::Factor::of(spec.taker_fee_rate)),
       stats(candle_capacity) {}
 
 FuturesExchange::FuturesExchange(Catalogue const& catalogue, CurrencyIndex settle,
@@ -168,15 +170,6 @@ std::uint32_t FuturesExchange::create(UserId user, FuturesOrderRequest const& re
   account.order_margin = money::plus(account.order_margin, plan.margin);
   if (sink_.interest().orders) sink_.on_futures_order(OrderEvent::put, order);
   return slot;
-}
-
-void FuturesExchange::track_open(Record const& record, std::int64_t lots_delta) {
-  UserContract& holding = accounts_[record.account].contracts[record.contract];
-  bool const buy = record.side == Side::buy;
-  (buy ? holding.open_buy_lots : holding.open_sell_lots) += lots_delta;
-  if (record.order.is_reduce_only) {
-    (buy ? holding.reduce_buy_lots : holding.reduce_sell_lots) += lots_delta;
-  }
 }
 
 void FuturesExchange::reserve(Record& record, std::int64_t lots) {
@@ -357,10 +350,9 @@ core::Result<void> FuturesExchange::set_mark_price(std::string_view contract, co
 
 // ----- events -----
 
-void FuturesExchange::emit_balance(AccountState const& account, core::Decimal change,
+void FuturesExchange::send_balance(AccountState const& account, core::Decimal change,
                                    FuturesBalanceChange type, std::string_view contract,
                                    OrderId order, TimeMs now) {
-  if (!sink_.interest().balances) return;
   FuturesBalanceUpdate update;
   update.user = account.user;
   update.time_ms = now;
@@ -372,13 +364,8 @@ void FuturesExchange::emit_balance(AccountState const& account, core::Decimal ch
   sink_.on_futures_balance(update);
 }
 
-void FuturesExchange::emit_position(std::uint32_t account, std::uint32_t contract, TimeMs now) {
-  Position& position = accounts_[account].contracts[contract].position;
-  ++position.update_id;
-  position.time_ms = now;
-  if (sink_.interest().positions) {
-    sink_.on_futures_position(position_view(accounts_[account], contract));
-  }
+void FuturesExchange::send_position(std::uint32_t account, std::uint32_t contract) {
+  sink_.on_futures_position(position_view(accounts_[account], contract));
 }
 
 void FuturesExchange::mark_book_dirty(std::uint32_t contract) {

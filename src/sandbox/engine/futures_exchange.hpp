@@ -180,10 +180,29 @@ class FuturesExchange {
   /// Makes `lots` of the order hold order margin, at its margin price and the position's
   /// current leverage, and moves the difference in the account's order_margin.
   void reserve(Record& record, std::int64_t lots);
-  void track_open(Record const& record, std::int64_t lots_delta);
+  // The three below run on every fill, from another source file: defined here so they inline.
+  void track_open(Record const& record, std::int64_t lots_delta) {
+    UserContract& holding = accounts_[record.account].contracts[record.contract];
+    bool const buy = record.side == Side::buy;
+    (buy ? holding.open_buy_lots : holding.open_sell_lots) += lots_delta;
+    if (record.order.is_reduce_only) {
+      (buy ? holding.reduce_buy_lots : holding.reduce_sell_lots) += lots_delta;
+    }
+  }
   void emit_balance(AccountState const& account, core::Decimal change, FuturesBalanceChange type,
+                    std::string_view contract, OrderId order, TimeMs now) {
+    if (sink_.interest().balances) send_balance(account, change, type, contract, order, now);
+  }
+  /// Counts a change of the position (its update_id and time) and tells the sink.
+  void emit_position(std::uint32_t account, std::uint32_t contract, TimeMs now) {
+    Position& position = accounts_[account].contracts[contract].position;
+    ++position.update_id;
+    position.time_ms = now;
+    if (sink_.interest().positions) send_position(account, contract);
+  }
+  void send_balance(AccountState const& account, core::Decimal change, FuturesBalanceChange type,
                     std::string_view contract, OrderId order, TimeMs now);
-  void emit_position(std::uint32_t account, std::uint32_t contract, TimeMs now);
+  void send_position(std::uint32_t account, std::uint32_t contract);
   void mark_book_dirty(std::uint32_t contract);
   void flush_books(TimeMs now);
 

@@ -102,9 +102,8 @@ core::Decimal FuturesExchange::settle(std::uint32_t slot, std::int64_t lots,
   account.position_margin =
       money::plus(account.position_margin, money::minus(position.margin, margin_before));
 
-  core::Decimal const rate =
-      role == Role::maker ? market.spec.maker_fee_rate : market.spec.taker_fee_rate;
-  core::Decimal const fee = money::times(value, rate);
+  core::Decimal const fee =
+      money::times(value, role == Role::maker ? market.maker_fee : market.taker_fee);
   position.book_result(outcome, fee);
   house_.collect_fee(settle_, fee);
 

@@ -1,6 +1,7 @@
 #include "sandbox/engine/money.hpp"
 
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <utility>
@@ -73,6 +74,48 @@ Decimal times(Decimal a, Decimal b, core::Rounding mode) noexcept {
   auto const product = a.mul(b, mode);
   if (!product) broken_invariant("decimal product overflow");
   return *product;
+}
+
+Factor Factor::of(Decimal factor) noexcept {
+  Factor result;
+  result.value = factor;
+  Decimal::Raw units = factor.raw();
+  constexpr auto narrow_max = static_cast<Decimal::Raw>(INT64_MAX);
+  if (units > narrow_max || units < -narrow_max) return result;
+  int exponent = Decimal::scale;
+  while (exponent > 0 && units % 10 == 0) {
+    units /= 10;
+    --exponent;
+  }
+  result.units = static_cast<std::int64_t>(units);
+  result.exponent = exponent;
+  result.decomposed = true;
+  return result;
+}
+
+Decimal times(Decimal a, Factor const& factor) noexcept {
+  if (factor.decomposed) {
+    // The exact product in raw units is |a raw| × |n| / 10^exponent.
+    Unsigned const left = magnitude(a.raw());
+    auto const right = static_cast<std::uint64_t>(factor.units < 0 ? -factor.units : factor.units);
+    Unsigned const low = Unsigned{static_cast<std::uint64_t>(left)} * right;
+    Unsigned const high = Unsigned{static_cast<std::uint64_t>(left >> 64)} * right;
+    Unsigned product = 0;
+    if (high >> 64 == 0 && !__builtin_add_overflow(high << 64, low, &product)) {
+      Unsigned units = product;
+      if (factor.exponent > 0) {
+        auto const divisor = static_cast<std::uint64_t>(power_of_ten(factor.exponent));
+        auto const [quotient, remainder] = divide(product, divisor);
+        units = quotient;
+        if (half_even_rounds_up(remainder, divisor, (quotient & 1) != 0)) ++units;
+      }
+      if (units >> 127 == 0) {
+        auto const raw = static_cast<Decimal::Raw>(units);
+        return Decimal::from_raw(((a.raw() < 0) != (factor.units < 0)) ? -raw : raw);
+      }
+    }
+  }
+  return times(a, factor.value);
 }
 
 Decimal divided(Decimal a, Decimal b, core::Rounding mode) noexcept {
