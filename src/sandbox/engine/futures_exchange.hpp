@@ -140,6 +140,10 @@ class FuturesExchange {
   enum class StopReason { filled, limit_reached, book_empty, reduce_limit };
 
   // validation (futures_validation.cpp)
+  /// The index of `contract`, if listed: the lookup of every order, without a Result around it
+  /// (building and checking one cost more than the search itself).
+  [[nodiscard]] std::optional<std::uint32_t> contract_index(
+      std::string_view contract) const noexcept;
   [[nodiscard]] core::Result<std::uint32_t> find_contract(std::string_view contract) const;
   [[nodiscard]] core::Result<std::uint32_t> find_account(UserId user) const;
   /// Checks `request` and fills `plan` from it (filled in place: a Plan returned inside a Result
