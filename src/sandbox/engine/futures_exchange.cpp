@@ -23,6 +23,8 @@ detail::FuturesContractMarket::FuturesContractMarket(ContractSpec contract_spec,
       lot(money::LotSize::of(lot_base)),
       value_unit_raw(money::times(lot_base, spec.order_price_round).raw()),
       max_value_units(max_order_value.raw() / value_unit_raw),
+      maker_fee(money::Factor::of(spec.maker_fee_rate)),
+      taker_fee(money::Factor::of(spec.taker_fee_rate)),
       stats(candle_capacity) {}
 
 FuturesExchange::FuturesExchange(Catalogue const& catalogue, CurrencyIndex settle,
@@ -170,15 +172,6 @@ std::uint32_t FuturesExchange::create(UserId user, FuturesOrderRequest const& re
   return slot;
 }
 
-void FuturesExchange::track_open(Record const& record, std::int64_t lots_delta) {
-  UserContract& holding = accounts_[record.account].contracts[record.contract];
-  bool const buy = record.side == Side::buy;
-  (buy ? holding.open_buy_lots : holding.open_sell_lots) += lots_delta;
-  if (record.order.is_reduce_only) {
-    (buy ? holding.reduce_buy_lots : holding.reduce_sell_lots) += lots_delta;
-  }
-}
-
 void FuturesExchange::reserve(Record& record, std::int64_t lots) {
   Market const& market = markets_[record.contract];
   AccountState& account = accounts_[record.account];
@@ -205,7 +198,8 @@ void FuturesExchange::rest(std::uint32_t slot, TimeMs now) {
   }
 }
 
-FuturesOrder FuturesExchange::finish(std::uint32_t slot, FinishAs finish_as, TimeMs now) {
+void FuturesExchange::finish(std::uint32_t slot, FinishAs finish_as, TimeMs now,
+                             FuturesOrder* view) {
   Record& record = records_[slot];
   std::uint32_t const kept = archive_index(record.account, record.contract, false);
   std::uint32_t const brief = archive_index(record.account, record.contract, true);
@@ -235,7 +229,7 @@ FuturesOrder FuturesExchange::finish(std::uint32_t slot, FinishAs finish_as, Tim
   // (remembered()), so those go to the second one, whose expired orders are forgotten at once —
   // a user who mostly cancels keeps about one retention time of them, not a full history. Never
   // forgets one finished in this call (a retention of 0): place() still looks its taker up.
-  FuturesOrder finished = order;
+  if (view != nullptr) *view = order;
   bool const ages_out = record.filled_lots == 0;
   if (ages_out) {
     records_.forget_expired(brief, [&](auto const& oldest) {
@@ -245,7 +239,13 @@ FuturesOrder FuturesExchange::finish(std::uint32_t slot, FinishAs finish_as, Tim
   std::size_t const limit = std::max<std::size_t>(config_.finished_orders_per_user_market, 1);
   records_.make_room(kept, brief, limit);
   records_.archive(slot, ages_out ? brief : kept, limit, now, record, ++finishes_);
-  return finished;
+}
+
+core::Result<FuturesOrder> FuturesExchange::finish_viewed(std::uint32_t slot, FinishAs finish_as,
+                                                          TimeMs now) {
+  core::Result<FuturesOrder> result{FuturesOrder{}};
+  finish(slot, finish_as, now, &*result);
+  return result;
 }
 
 std::uint32_t FuturesExchange::archive_index(std::uint32_t account, std::uint32_t contract,
@@ -261,7 +261,7 @@ core::Result<FuturesOrder> FuturesExchange::cancel(UserId user, OrderRef order, 
   if (found->archived != nullptr)
     return make_error(Label::order_finished, "Order already finished");
   std::uint32_t const slot = records_.find_live(found->live->order.id);
-  core::Result<FuturesOrder> result = finish(slot, FinishAs::cancelled, now);
+  core::Result<FuturesOrder> result = finish_viewed(slot, FinishAs::cancelled, now);
   flush_books(now);
   return result;
 }
@@ -287,7 +287,7 @@ core::Result<std::vector<FuturesOrder>> FuturesExchange::cancel_all(
       if (!side || records_[slot].side == *side) slots.push_back(slot);
     }
     for (std::uint32_t const slot : slots) {
-      cancelled.push_back(finish(slot, FinishAs::cancelled, now));
+      finish(slot, FinishAs::cancelled, now, &cancelled.emplace_back());
     }
   }
   flush_books(now);
@@ -350,10 +350,9 @@ core::Result<void> FuturesExchange::set_mark_price(std::string_view contract, co
 
 // ----- events -----
 
-void FuturesExchange::emit_balance(AccountState const& account, core::Decimal change,
+void FuturesExchange::send_balance(AccountState const& account, core::Decimal change,
                                    FuturesBalanceChange type, std::string_view contract,
                                    OrderId order, TimeMs now) {
-  if (!sink_.interest().balances) return;
   FuturesBalanceUpdate update;
   update.user = account.user;
   update.time_ms = now;
@@ -365,13 +364,8 @@ void FuturesExchange::emit_balance(AccountState const& account, core::Decimal ch
   sink_.on_futures_balance(update);
 }
 
-void FuturesExchange::emit_position(std::uint32_t account, std::uint32_t contract, TimeMs now) {
-  Position& position = accounts_[account].contracts[contract].position;
-  ++position.update_id;
-  position.time_ms = now;
-  if (sink_.interest().positions) {
-    sink_.on_futures_position(position_view(accounts_[account], contract));
-  }
+void FuturesExchange::send_position(std::uint32_t account, std::uint32_t contract) {
+  sink_.on_futures_position(position_view(accounts_[account], contract));
 }
 
 void FuturesExchange::mark_book_dirty(std::uint32_t contract) {

@@ -140,6 +140,10 @@ class FuturesExchange {
   enum class StopReason { filled, limit_reached, book_empty, reduce_limit };
 
   // validation (futures_validation.cpp)
+  /// The index of `contract`, if listed: the lookup of every order, without a Result around it
+  /// (building and checking one cost more than the search itself).
+  [[nodiscard]] std::optional<std::uint32_t> contract_index(
+      std::string_view contract) const noexcept;
   [[nodiscard]] core::Result<std::uint32_t> find_contract(std::string_view contract) const;
   [[nodiscard]] core::Result<std::uint32_t> find_account(UserId user) const;
   /// Checks `request` and fills `plan` from it (filled in place: a Plan returned inside a Result
@@ -167,8 +171,11 @@ class FuturesExchange {
   std::uint32_t create(UserId user, FuturesOrderRequest const& request, Plan const& plan,
                        TimeMs now);
   void rest(std::uint32_t slot, TimeMs now);
-  /// Finishes the order in live `slot` and archives it; returns the finished order.
-  FuturesOrder finish(std::uint32_t slot, FinishAs finish_as, TimeMs now);
+  /// Finishes the order in live `slot` and archives it; copies the finished order to `view` when
+  /// given (most callers do not want it: a copy of the order fewer).
+  void finish(std::uint32_t slot, FinishAs finish_as, TimeMs now, FuturesOrder* view = nullptr);
+  /// finish(), returning the finished order.
+  core::Result<FuturesOrder> finish_viewed(std::uint32_t slot, FinishAs finish_as, TimeMs now);
   /// Index in records_ of the archive of a user's finished orders on one contract: those kept
   /// until the history is full, or those queryable only for a retention time (`ages_out`: no
   /// fills, see remembered()).
@@ -177,10 +184,29 @@ class FuturesExchange {
   /// Makes `lots` of the order hold order margin, at its margin price and the position's
   /// current leverage, and moves the difference in the account's order_margin.
   void reserve(Record& record, std::int64_t lots);
-  void track_open(Record const& record, std::int64_t lots_delta);
+  // The three below run on every fill, from another source file: defined here so they inline.
+  void track_open(Record const& record, std::int64_t lots_delta) {
+    UserContract& holding = accounts_[record.account].contracts[record.contract];
+    bool const buy = record.side == Side::buy;
+    (buy ? holding.open_buy_lots : holding.open_sell_lots) += lots_delta;
+    if (record.order.is_reduce_only) {
+      (buy ? holding.reduce_buy_lots : holding.reduce_sell_lots) += lots_delta;
+    }
+  }
   void emit_balance(AccountState const& account, core::Decimal change, FuturesBalanceChange type,
+                    std::string_view contract, OrderId order, TimeMs now) {
+    if (sink_.interest().balances) send_balance(account, change, type, contract, order, now);
+  }
+  /// Counts a change of the position (its update_id and time) and tells the sink.
+  void emit_position(std::uint32_t account, std::uint32_t contract, TimeMs now) {
+    Position& position = accounts_[account].contracts[contract].position;
+    ++position.update_id;
+    position.time_ms = now;
+    if (sink_.interest().positions) send_position(account, contract);
+  }
+  void send_balance(AccountState const& account, core::Decimal change, FuturesBalanceChange type,
                     std::string_view contract, OrderId order, TimeMs now);
-  void emit_position(std::uint32_t account, std::uint32_t contract, TimeMs now);
+  void send_position(std::uint32_t account, std::uint32_t contract);
   void mark_book_dirty(std::uint32_t contract);
   void flush_books(TimeMs now);
 

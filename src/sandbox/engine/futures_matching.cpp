@@ -102,9 +102,8 @@ core::Decimal FuturesExchange::settle(std::uint32_t slot, std::int64_t lots,
   account.position_margin =
       money::plus(account.position_margin, money::minus(position.margin, margin_before));
 
-  core::Decimal const rate =
-      role == Role::maker ? market.spec.maker_fee_rate : market.spec.taker_fee_rate;
-  core::Decimal const fee = money::times(value, rate);
+  core::Decimal const fee =
+      money::times(value, role == Role::maker ? market.maker_fee : market.taker_fee);
   position.book_result(outcome, fee);
   house_.collect_fee(settle_, fee);
 
@@ -166,14 +165,14 @@ core::Result<FuturesOrder> FuturesExchange::conclude(std::uint32_t taker_slot, S
                                                      TimeMs now) {
   Record const& taker = records_[taker_slot];
   switch (reason) {
-    case StopReason::filled: return finish(taker_slot, FinishAs::filled, now);
-    case StopReason::reduce_limit: return finish(taker_slot, FinishAs::reduce_only, now);
+    case StopReason::filled: return finish_viewed(taker_slot, FinishAs::filled, now);
+    case StopReason::reduce_limit: return finish_viewed(taker_slot, FinishAs::reduce_only, now);
     case StopReason::limit_reached:
     case StopReason::book_empty: break;
   }
   bool const rests = taker.price_ticks != 0 && (taker.order.time_in_force == TimeInForce::gtc ||
                                                 taker.order.time_in_force == TimeInForce::poc);
-  if (!rests) return finish(taker_slot, FinishAs::ioc, now);
+  if (!rests) return finish_viewed(taker_slot, FinishAs::ioc, now);
   rest(taker_slot, now);
   return taker.order;
 }

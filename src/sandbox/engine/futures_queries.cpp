@@ -65,13 +65,13 @@ FuturesOrder FuturesExchange::order_of(Archived const& archived) const {
 
 core::Result<OrderStore<FuturesExchange::Record, FuturesExchange::Archived>::Found>
 FuturesExchange::find_order(UserId user, OrderRef order, TimeMs now) const {
-  auto const account = find_account(user);
-  if (!account) return account.error();
+  auto const account = account_index_.find(user);  // a plain lookup: only a miss builds an error
+  if (!account) return find_account(user).error();
   OrderId id = 0;
   if (auto const* by_id = std::get_if<OrderId>(&order)) {
     id = *by_id;
   } else {
-    id = texts_.find(account.value(), 0, std::get<std::string_view>(order));
+    id = texts_.find(*account, 0, std::get<std::string_view>(order));
   }
   if (id <= 0) return order_not_found();
   auto const found = records_.find(id);

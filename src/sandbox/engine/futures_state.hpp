@@ -111,6 +111,8 @@ struct FuturesContractMarket {
   money::LotSize lot;                      ///< lot_base as n × 10^-e, for money::price_of()
   core::Decimal::Raw value_unit_raw = 0;   ///< one lot at one tick, raw USDT units
   core::Decimal::Raw max_value_units = 0;  ///< the engine's largest order value in lot × tick units
+  money::Factor maker_fee;                 ///< spec.maker_fee_rate, decomposed for fees
+  money::Factor taker_fee;                 ///< spec.taker_fee_rate, decomposed for fees
   OrderBook book;
   MarketStats stats;
   RingBuffer<FuturesPublicTrade> trades;  ///< newest at the back

@@ -22,10 +22,16 @@ std::int64_t magnitude(std::int64_t value) noexcept {
 
 }  // namespace
 
-core::Result<std::uint32_t> FuturesExchange::find_contract(std::string_view contract) const {
+std::optional<std::uint32_t> FuturesExchange::contract_index(
+    std::string_view contract) const noexcept {
   for (std::size_t index = 0; index < markets_.size(); ++index) {
     if (markets_[index].spec.name == contract) return static_cast<std::uint32_t>(index);
   }
+  return std::nullopt;
+}
+
+core::Result<std::uint32_t> FuturesExchange::find_contract(std::string_view contract) const {
+  if (auto const index = contract_index(contract)) return *index;
   return make_error(Label::contract_not_found, "Contract not found: " + std::string(contract));
 }
 
@@ -65,17 +71,18 @@ std::int64_t FuturesExchange::worst_price_ticks(Market const& market, Side side,
 
 core::Result<void> FuturesExchange::validate(UserId user, FuturesOrderRequest const& request,
                                              Plan& plan) const {
-  auto const contract = find_contract(request.contract);
-  if (!contract) return contract.error();
-  auto const account = find_account(user);
-  if (!account) return account.error();
-  Market const& market = markets_[contract.value()];
+  // Plain lookups first; only a failed one builds its error.
+  auto const contract = contract_index(request.contract);
+  if (!contract) return find_contract(request.contract).error();
+  auto const account = account_index_.find(user);
+  if (!account) return find_account(user).error();
+  Market const& market = markets_[*contract];
   ContractSpec const& spec = market.spec;
-  UserContract const& holding = accounts_[account.value()].contracts[contract.value()];
+  UserContract const& holding = accounts_[*account].contracts[*contract];
   Position const& position = holding.position;
 
-  plan.contract = contract.value();
-  plan.account = account.value();
+  plan.contract = *contract;
+  plan.account = *account;
   auto const text = FixedText::from(request.text);
   if (!text) return invalid("Invalid parameter `text` with value: " + std::string(request.text));
   plan.text = *text;

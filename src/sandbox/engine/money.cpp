@@ -1,6 +1,7 @@
 #include "sandbox/engine/money.hpp"
 
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <utility>
@@ -38,6 +39,18 @@ Unsigned power_of_ten(int exponent) noexcept {
   return powers_of_ten[static_cast<std::size_t>(exponent)];
 }
 
+/// The whole units and the fraction of a non-negative raw value. Values below 2^64 raw units
+/// (about 18.4: leverages up to 18) divide by the constant in 64 bits, which the compiler turns
+/// into a multiplication; larger ones take the native 128-by-64 division.
+WideQuotient whole_and_fraction(Unsigned raw) noexcept {
+  if (raw >> 64 == 0) {
+    auto const narrow = static_cast<std::uint64_t>(raw);
+    constexpr auto unit = static_cast<std::uint64_t>(units_per_whole);
+    return {narrow / unit, narrow % unit};
+  }
+  return divide(raw, units_per_whole);
+}
+
 }  // namespace
 
 Decimal times(Decimal a, Decimal b, core::Rounding mode) noexcept {
@@ -61,6 +74,48 @@ Decimal times(Decimal a, Decimal b, core::Rounding mode) noexcept {
   auto const product = a.mul(b, mode);
   if (!product) broken_invariant("decimal product overflow");
   return *product;
+}
+
+Factor Factor::of(Decimal factor) noexcept {
+  Factor result;
+  result.value = factor;
+  Decimal::Raw units = factor.raw();
+  constexpr auto narrow_max = static_cast<Decimal::Raw>(INT64_MAX);
+  if (units > narrow_max || units < -narrow_max) return result;
+  int exponent = Decimal::scale;
+  while (exponent > 0 && units % 10 == 0) {
+    units /= 10;
+    --exponent;
+  }
+  result.units = static_cast<std::int64_t>(units);
+  result.exponent = exponent;
+  result.decomposed = true;
+  return result;
+}
+
+Decimal times(Decimal a, Factor const& factor) noexcept {
+  if (factor.decomposed) {
+    // The exact product in raw units is |a raw| × |n| / 10^exponent.
+    Unsigned const left = magnitude(a.raw());
+    auto const right = static_cast<std::uint64_t>(factor.units < 0 ? -factor.units : factor.units);
+    Unsigned const low = Unsigned{static_cast<std::uint64_t>(left)} * right;
+    Unsigned const high = Unsigned{static_cast<std::uint64_t>(left >> 64)} * right;
+    Unsigned product = 0;
+    if (high >> 64 == 0 && !__builtin_add_overflow(high << 64, low, &product)) {
+      Unsigned units = product;
+      if (factor.exponent > 0) {
+        auto const divisor = static_cast<std::uint64_t>(power_of_ten(factor.exponent));
+        auto const [quotient, remainder] = divide(product, divisor);
+        units = quotient;
+        if (half_even_rounds_up(remainder, divisor, (quotient & 1) != 0)) ++units;
+      }
+      if (units >> 127 == 0) {
+        auto const raw = static_cast<Decimal::Raw>(units);
+        return Decimal::from_raw(((a.raw() < 0) != (factor.units < 0)) ? -raw : raw);
+      }
+    }
+  }
+  return times(a, factor.value);
 }
 
 Decimal divided(Decimal a, Decimal b, core::Rounding mode) noexcept {
@@ -103,7 +158,7 @@ Decimal price_of(Decimal value, std::int64_t lots, LotSize lot) noexcept {
 Decimal ceil8_divided(Decimal value, Decimal divisor) noexcept {
   constexpr std::uint64_t units_per_step = 10'000'000'000;  // 1e-8 in raw units
   if (!value.is_negative() && divisor.is_positive()) {
-    auto const [whole, fraction] = divide(static_cast<Unsigned>(divisor.raw()), units_per_whole);
+    auto const [whole, fraction] = whole_and_fraction(static_cast<Unsigned>(divisor.raw()));
     if (fraction == 0 && whole <= 900'000'000) {
       auto const step = static_cast<std::uint64_t>(whole) * units_per_step;
       auto const [quotient, remainder] = divide(static_cast<Unsigned>(value.raw()), step);

@@ -43,6 +43,20 @@ using core::Decimal;
 [[nodiscard]] Decimal times(Decimal a, Decimal b,
                             core::Rounding mode = core::Rounding::half_even) noexcept;
 
+/// A factor decomposed once for many products with it (a fee rate): n × 10^-exponent with n free
+/// of trailing zeros, when its raw units fit 63 bits.
+struct Factor {
+  Decimal value;
+  std::int64_t units = 0;
+  int exponent = 0;
+  bool decomposed = false;  ///< units and exponent hold `value`
+  [[nodiscard]] static Factor of(Decimal factor) noexcept;
+};
+
+/// times(a, factor.value): a × n rounded half-even by one 128-by-64-bit division by 10^exponent,
+/// where times() multiplies to 192 bits and divides twice by 10^18. Same result.
+[[nodiscard]] Decimal times(Decimal a, Factor const& factor) noexcept;
+
 /// a ÷ b rounded to 18 decimals with `mode`; b must not be zero.
 [[nodiscard]] Decimal divided(Decimal a, Decimal b, core::Rounding mode) noexcept;
 

@@ -51,7 +51,7 @@ class OrderStore {
     Archived const* archived = nullptr;
   };
 
-  /// A new open order: a value-initialised live record under the next id (written to its
+  /// A new open order: a default-initialised live record under the next id (written to its
   /// order.id); returns its live slot, the caller fills in the rest. Aborts past 2^28 remembered
   /// orders (hundreds of gigabytes: memory ends long before).
   std::uint32_t add() {
@@ -109,7 +109,7 @@ class OrderStore {
   /// forget: handles are written in no particular order and are probably cold. Only a hint.
   void prefetch_oldest(std::uint32_t index) const noexcept {
     if (index >= archives_.size() || archives_[index].finished.empty()) return;
-    prefetch_for_write(handles_[handle_of(archives_[index].finished.front().id)]);
+    prefetch_for_write(handles_[handle_of(archives_[index].oldest.id)]);
   }
   /// Replaces the finished order in live `slot` by its archived form, Archived(args...) built in
   /// place (a copy assembled elsewhere and copied in stalls on store forwarding), at the back of
@@ -123,6 +123,7 @@ class OrderStore {
     if (shelf.orders.size() == limit) forget_oldest(shelf);
     Archived const& stored = shelf.orders.emplace_back(std::forward<Args>(args)...);
     shelf.finished.emplace_back(Finished{stored.id, stored.finish_sequence, finished_ms});
+    if (shelf.finished.size() == 1) shelf.oldest = shelf.finished.front();
     Handle& handle = handles_[handle_of(stored.id)];
     handle.place = archived | index;
     handle.sequence =
@@ -136,7 +137,7 @@ class OrderStore {
   void forget_expired(std::uint32_t index, Expired&& expired) {
     if (index >= archives_.size()) return;
     Shelf& shelf = archives_[index];
-    while (!shelf.finished.empty() && expired(shelf.finished.front())) forget_oldest(shelf);
+    while (!shelf.finished.empty() && expired(shelf.oldest)) forget_oldest(shelf);
   }
   /// Makes room for one more finished order in a history kept in two archives, `first` and
   /// `second`, that hold at most `limit` (>= 1) orders together: while they hold `limit` or
@@ -147,7 +148,7 @@ class OrderStore {
     auto const held = [](Shelf const* shelf) {
       return shelf != nullptr ? shelf->finished.size() : 0;
     };
-    auto const oldest = [](Shelf const* shelf) { return shelf->finished.front().finish_sequence; };
+    auto const oldest = [](Shelf const* shelf) { return shelf->oldest.finish_sequence; };
     while (held(shelves[0]) + held(shelves[1]) >= limit) {
       bool const second_older = held(shelves[0]) == 0 ||
                                 (held(shelves[1]) > 0 && oldest(shelves[1]) < oldest(shelves[0]));
@@ -167,11 +168,14 @@ class OrderStore {
   /// One archive: its orders, and beside them what the store reads of each. Bounding a history
   /// reads the oldest order of two archives on every finish; read from the archived orders
   /// (large, written long ago) that was a cache miss or two per finish, read from this dense
-  /// ring it is a line shared by several orders and fetched ahead.
+  /// ring it is a line shared by several orders and fetched ahead. The oldest entry is also
+  /// copied into the shelf itself: the ring's front line is reached through its storage pointer
+  /// and sits in a different cache line for every archive, while the shelf is read anyway.
   struct Shelf {
     explicit Shelf(std::size_t limit) : orders(limit), finished(limit) {}
     Archive orders;
     RingBuffer<Finished> finished;
+    Finished oldest;  ///< finished.front() while finished is not empty
   };
   struct Handle {
     OrderId id = 0;              ///< the order here; 0 when the handle is free
@@ -197,9 +201,10 @@ class OrderStore {
     free_handles_.push_back(handle);
   }
   void forget_oldest(Shelf& shelf) {
-    forget(handle_of(shelf.finished.front().id));
+    forget(handle_of(shelf.oldest.id));
     shelf.finished.pop_front();
     shelf.orders.pop_front();
+    if (!shelf.finished.empty()) shelf.oldest = shelf.finished.front();
   }
 
   SlotPool<Record> live_;
