@@ -39,15 +39,6 @@ char* write_padded(char* out, std::uint64_t value, int width) noexcept {
   return out + width;
 }
 
-/// 10^0 … 10^19: every power of ten below 2^64.
-constexpr std::array<std::uint64_t, 20> powers_of_ten_64 = [] {
-  std::array<std::uint64_t, 20> powers{};
-  for (std::size_t i = 0; i < powers.size(); ++i) {
-    powers[i] = static_cast<std::uint64_t>(detail::powers_of_ten[i]);
-  }
-  return powers;
-}();
-
 /// Decimal digits of `value` (1 for zero) without a loop: from the bit length times log10(2)
 /// (1233 / 4096, close enough below 2^64), which is the digit count or one more than it. `value
 /// | 1` has as many digits as `value` (no power of ten is odd but 1) and is never zero.
@@ -55,7 +46,9 @@ int count_digits(std::uint64_t value) noexcept {
   std::uint64_t const odd = value | 1;
   int const bits = 64 - std::countl_zero(odd);
   int const estimate = (bits * 1233) >> 12;  // at most 19
-  return estimate + 1 - (odd < powers_of_ten_64[static_cast<std::size_t>(estimate)] ? 1 : 0);
+  auto const power =
+      static_cast<std::uint64_t>(detail::powers_of_ten[static_cast<std::size_t>(estimate)]);
+  return estimate + 1 - (odd < power ? 1 : 0);
 }
 
 /// Writes `value` in decimal without leading zeros ("0" for zero).
@@ -102,8 +95,8 @@ constexpr Uint128 multiply_high(Uint128 a, Uint128 b) noexcept {
   Uint128 const low_high = Uint128{a_low} * b_high;
   Uint128 const high_low = Uint128{a_high} * b_low;
   Uint128 const high_high = Uint128{a_high} * b_high;
-  Uint128 const middle = (low_low >> 64) + static_cast<std::uint64_t>(low_high) +
-                         static_cast<std::uint64_t>(high_low);
+  Uint128 const middle =
+      (low_low >> 64) + static_cast<std::uint64_t>(low_high) + static_cast<std::uint64_t>(high_low);
   return high_high + (low_high >> 64) + (high_low >> 64) + (middle >> 64);
 }
 

@@ -18,6 +18,19 @@ class WsPublicTest : public SandboxTest {
     ASSERT_TRUE(ack) << channel;
     ASSERT_TRUE(ack->at("error").is_null()) << channel;
   }
+
+  /// Two funded users trade BTC_USDT perpetuals: a resting maker order of `maker_size` at
+  /// `price`, then a market (ioc) taker order of `taker_size`.
+  void trade_btc_perpetual(std::string const& maker_size, std::string const& price,
+                           std::string const& taker_size) {
+    auto const maker = make_user_key();
+    auto const taker = make_user_key();
+    fund_futures(*server_, maker.user_id, "10000");
+    fund_futures(*server_, taker.user_id, "10000");
+    ASSERT_TRUE(place_futures(*server_, maker.user_id, "BTC_USDT", maker_size, price));
+    ASSERT_TRUE(
+        place_futures(*server_, taker.user_id, "BTC_USDT", taker_size, "0", TimeInForce::ioc));
+  }
 };
 
 TEST_F(WsPublicTest, SpotTradeTickerAndBookTickerFollowATrade) {
@@ -129,12 +142,7 @@ TEST_F(WsPublicTest, FuturesTradesTickersAndBookUpdatesWithDecimalSizes) {
   subscribe(client, "futures.tickers", {"BTC_USDT"});
   subscribe(client, "futures.order_book_update", {"BTC_USDT", "100ms", "100"});
 
-  auto const maker = make_user_key();
-  auto const taker = make_user_key();
-  fund_futures(*server_, maker.user_id, "10000");
-  fund_futures(*server_, taker.user_id, "10000");
-  ASSERT_TRUE(place_futures(*server_, maker.user_id, "BTC_USDT", "-30", "60000"));
-  ASSERT_TRUE(place_futures(*server_, taker.user_id, "BTC_USDT", "10", "0", TimeInForce::ioc));
+  ASSERT_NO_FATAL_FAILURE(trade_btc_perpetual("-30", "60000", "10"));
 
   auto trade = client.next_on("futures.trades", "update");
   ASSERT_TRUE(trade);
@@ -162,12 +170,7 @@ TEST_F(WsPublicTest, FuturesCandlesticksCountContractsAndBaseAmount) {
   ASSERT_TRUE(client.connected());
   subscribe(client, "futures.candlesticks", {"1m", "BTC_USDT"});
 
-  auto const maker = make_user_key();
-  auto const taker = make_user_key();
-  fund_futures(*server_, maker.user_id, "10000");
-  fund_futures(*server_, taker.user_id, "10000");
-  ASSERT_TRUE(place_futures(*server_, maker.user_id, "BTC_USDT", "-30", "60000"));
-  ASSERT_TRUE(place_futures(*server_, taker.user_id, "BTC_USDT", "10", "0", TimeInForce::ioc));
+  ASSERT_NO_FATAL_FAILURE(trade_btc_perpetual("-30", "60000", "10"));
 
   auto candle = client.next_on("futures.candlesticks", "update");
   ASSERT_TRUE(candle);
@@ -185,12 +188,7 @@ TEST_F(WsPublicTest, FuturesSizesAreNumbersWithoutTheDecimalHeader) {
   WsTestClient client(io_, ws_base(*server_) + "/v4/ws/usdt");
   ASSERT_TRUE(client.connected());
   subscribe(client, "futures.trades", {"BTC_USDT"});
-  auto const maker = make_user_key();
-  auto const taker = make_user_key();
-  fund_futures(*server_, maker.user_id, "10000");
-  fund_futures(*server_, taker.user_id, "10000");
-  ASSERT_TRUE(place_futures(*server_, maker.user_id, "BTC_USDT", "5", "59000"));
-  ASSERT_TRUE(place_futures(*server_, taker.user_id, "BTC_USDT", "-2", "0", TimeInForce::ioc));
+  ASSERT_NO_FATAL_FAILURE(trade_btc_perpetual("5", "59000", "-2"));
   auto trade = client.next_on("futures.trades", "update");
   ASSERT_TRUE(trade);
   EXPECT_EQ(trade->at("result").at(0).at("size").to_number<std::int64_t>(), -2);

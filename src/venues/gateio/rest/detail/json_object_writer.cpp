@@ -9,11 +9,6 @@
 namespace tradelink::gateio::detail {
 namespace {
 
-char* copy(char* out, std::string_view text) noexcept {
-  std::memcpy(out, text.data(), text.size());
-  return out + text.size();
-}
-
 /// Control characters, '"' and '\\'.
 constexpr std::array<bool, 256> escaped_bytes = [] {
   std::array<bool, 256> escaped{};
@@ -76,23 +71,23 @@ void JsonObjectWriter::put_escaped_string(std::string_view opening, std::string_
   // Room for the worst case up front: every byte after the clean prefix escaped.
   char* out = member(opening, 2 + clean + (value.size() - clean) * longest_escape);
   *out++ = '"';
-  out = copy(out, value.substr(0, clean));
+  out = copy_text(out, value.substr(0, clean));
   for (char const c : value.substr(clean)) {
     switch (c) {
-      case '"': out = copy(out, "\\\""); break;
-      case '\\': out = copy(out, "\\\\"); break;
-      case '\b': out = copy(out, "\\b"); break;
-      case '\f': out = copy(out, "\\f"); break;
-      case '\n': out = copy(out, "\\n"); break;
-      case '\r': out = copy(out, "\\r"); break;
-      case '\t': out = copy(out, "\\t"); break;
+      case '"': out = copy_text(out, "\\\""); break;
+      case '\\': out = copy_text(out, "\\\\"); break;
+      case '\b': out = copy_text(out, "\\b"); break;
+      case '\f': out = copy_text(out, "\\f"); break;
+      case '\n': out = copy_text(out, "\\n"); break;
+      case '\r': out = copy_text(out, "\\r"); break;
+      case '\t': out = copy_text(out, "\\t"); break;
       default:
         if (!needs_escape(c)) {
           *out++ = c;
           break;
         }
         auto const byte = static_cast<unsigned char>(c);
-        out = copy(out, "\\u00");
+        out = copy_text(out, "\\u00");
         *out++ = hex_digits[byte >> 4U];
         *out++ = hex_digits[byte & 0x0FU];
     }
