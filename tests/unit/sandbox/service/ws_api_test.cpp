@@ -59,6 +59,15 @@ class WsApiTest : public SandboxTest {
     client.send(text + "}}");
   }
 
+  /// Sends a WS API request and returns the message answering it (for placements, the ack).
+  static std::optional<json::value> call(WsTestClient& client, std::string const& channel,
+                                         std::string const& req_id,
+                                         std::optional<std::string> const& req_param,
+                                         std::string const& extra = {}) {
+    send_api(client, channel, req_id, req_param, extra);
+    return answer(client, req_id);
+  }
+
   /// The next WS API message answering `req_id`.
   static std::optional<json::value> answer(
       WsTestClient& client, std::string const& req_id,
@@ -183,8 +192,8 @@ TEST_F(WsApiTest, LoginRefusalsCarryRestLabels) {
   EXPECT_EQ(label(*no_spot), "FORBIDDEN");
 
   // None of these logged the connection in.
-  send_api(client, "spot.order_status", "after", R"({"order_id":"1","currency_pair":"BTC_USDT"})");
-  auto not_logged_in = answer(client, "after");
+  auto not_logged_in =
+      call(client, "spot.order_status", "after", R"({"order_id":"1","currency_pair":"BTC_USDT"})");
   ASSERT_TRUE(not_logged_in);
   EXPECT_EQ(label(*not_logged_in), "AUTHENTICATION_FAILED");
 }
@@ -196,9 +205,8 @@ TEST_F(WsApiTest, ReadOnlyKeyPlacingAnOrderIsRefusedReadOnly) {
   ASSERT_TRUE(client.connected());
   login(client, "spot.login", key);
 
-  send_api(client, "spot.order_place", "place",
-           R"({"currency_pair":"BTC_USDT","side":"buy","amount":"0.001","price":"60000"})");
-  auto ack = answer(client, "place");
+  auto ack = call(client, "spot.order_place", "place",
+                  R"({"currency_pair":"BTC_USDT","side":"buy","amount":"0.001","price":"60000"})");
   ASSERT_TRUE(ack);
   EXPECT_TRUE(is_ack(*ack));
   auto refused = answer(client, "place");
@@ -208,8 +216,8 @@ TEST_F(WsApiTest, ReadOnlyKeyPlacingAnOrderIsRefusedReadOnly) {
   EXPECT_EQ(label(*refused), "READ_ONLY");
 
   // Reading is allowed with the read-only key.
-  send_api(client, "spot.order_list", "list", R"({"currency_pair":"BTC_USDT","status":"open"})");
-  auto listed = answer(client, "list");
+  auto listed =
+      call(client, "spot.order_list", "list", R"({"currency_pair":"BTC_USDT","status":"open"})");
   ASSERT_TRUE(listed);
   EXPECT_EQ(status(*listed), "200");
   EXPECT_TRUE(result(*listed).is_array());
@@ -229,8 +237,7 @@ TEST_F(WsApiTest, SpotOrderLifecycleMatchesRest) {
   std::string const order =
       R"({"text":"t-ws-1","currency_pair":"BTC_USDT","type":"limit","account":"spot",)"
       R"("side":"buy","amount":"0.001","price":"60000"})";
-  send_api(client, "spot.order_place", "place-1", order);
-  auto ack = answer(client, "place-1");
+  auto ack = call(client, "spot.order_place", "place-1", order);
   ASSERT_TRUE(ack);
   EXPECT_TRUE(is_ack(*ack));
   EXPECT_EQ(status(*ack), "200");
@@ -270,32 +277,29 @@ TEST_F(WsApiTest, SpotOrderLifecycleMatchesRest) {
   EXPECT_EQ(text_of(pushed->at("result").at(0), "id"), id);
   EXPECT_EQ(text_of(pushed->at("result").at(0), "event"), "put");
 
-  send_api(client, "spot.order_status", "status-1",
-           R"({"order_id":"t-ws-1","currency_pair":"BTC_USDT"})");
-  auto status_reply = answer(client, "status-1");
+  auto status_reply = call(client, "spot.order_status", "status-1",
+                           R"({"order_id":"t-ws-1","currency_pair":"BTC_USDT"})");
   ASSERT_TRUE(status_reply);
   EXPECT_FALSE(is_ack(*status_reply));
   EXPECT_EQ(result(*status_reply), by_rest.json);
   EXPECT_FALSE(status_reply->at("header").as_object().contains("x_gate_ratelimit_limit"));
 
-  send_api(client, "spot.order_list", "list-1",
-           R"({"currency_pair":"BTC_USDT","status":"open","page":1,"limit":10})");
-  auto listed = answer(client, "list-1");
+  auto listed = call(client, "spot.order_list", "list-1",
+                     R"({"currency_pair":"BTC_USDT","status":"open","page":1,"limit":10})");
   ASSERT_TRUE(listed);
   ASSERT_EQ(result(*listed).as_array().size(), 1U);
   EXPECT_EQ(text_of(result(*listed).at(0), "id"), id);
 
-  send_api(client, "spot.order_cancel", "cancel-1",
+  auto cancelled =
+      call(client, "spot.order_cancel", "cancel-1",
            R"({"order_id":")" + id + R"(","currency_pair":"BTC_USDT","account":"spot"})");
-  auto cancelled = answer(client, "cancel-1");
   ASSERT_TRUE(cancelled);
   EXPECT_EQ(status(*cancelled), "200");
   EXPECT_EQ(text_of(result(*cancelled), "status"), "cancelled");
   EXPECT_EQ(text_of(result(*cancelled), "finish_as"), "cancelled");
 
-  send_api(client, "spot.order_cancel", "cancel-again",
-           R"({"order_id":")" + id + R"(","currency_pair":"BTC_USDT"})");
-  auto again = answer(client, "cancel-again");
+  auto again = call(client, "spot.order_cancel", "cancel-again",
+                    R"({"order_id":")" + id + R"(","currency_pair":"BTC_USDT"})");
   ASSERT_TRUE(again);
   EXPECT_EQ(status(*again), "400");
   EXPECT_FALSE(label(*again).empty());
@@ -310,16 +314,16 @@ TEST_F(WsApiTest, SpotOrderLifecycleMatchesRest) {
     ASSERT_TRUE(done);
     ASSERT_EQ(status(*done), "200") << json::serialize(*done);
   }
-  send_api(client, "spot.order_cancel_cp", "cp", R"({"currency_pair":"BTC_USDT","side":"buy"})");
-  auto all = answer(client, "cp");
+  auto all =
+      call(client, "spot.order_cancel_cp", "cp", R"({"currency_pair":"BTC_USDT","side":"buy"})");
   ASSERT_TRUE(all);
   EXPECT_EQ(status(*all), "200");
   ASSERT_EQ(result(*all).as_array().size(), 2U);
   for (auto const& item : result(*all).as_array()) {
     EXPECT_EQ(text_of(item, "status"), "cancelled");
   }
-  send_api(client, "spot.order_list", "list-2", R"({"currency_pair":"BTC_USDT","status":"open"})");
-  auto empty = answer(client, "list-2");
+  auto empty =
+      call(client, "spot.order_list", "list-2", R"({"currency_pair":"BTC_USDT","status":"open"})");
   ASSERT_TRUE(empty);
   EXPECT_TRUE(result(*empty).as_array().empty());
 }
@@ -331,9 +335,9 @@ TEST_F(WsApiTest, FuturesOrderLifecycle) {
   ASSERT_TRUE(client.connected());
   login(client, "futures.login", key);
 
-  send_api(client, "futures.order_place", "f-place",
+  auto ack =
+      call(client, "futures.order_place", "f-place",
            R"({"contract":"BTC_USDT","size":"2","price":"60000","tif":"gtc","text":"t-ws-f"})");
-  auto ack = answer(client, "f-place");
   ASSERT_TRUE(ack);
   EXPECT_TRUE(is_ack(*ack));
   auto placed = answer(client, "f-place");
@@ -352,20 +356,19 @@ TEST_F(WsApiTest, FuturesOrderLifecycle) {
   ASSERT_EQ(by_rest.status, 200U) << by_rest.body;
   EXPECT_EQ(order, by_rest.json);
 
-  send_api(client, "futures.order_status", "f-status", R"({"order_id":")" + id + "\"}");
-  auto status_reply = answer(client, "f-status");
+  auto status_reply =
+      call(client, "futures.order_status", "f-status", R"({"order_id":")" + id + "\"}");
   ASSERT_TRUE(status_reply);
   EXPECT_EQ(result(*status_reply), by_rest.json);
 
-  send_api(client, "futures.order_list", "f-list",
-           R"({"contract":"BTC_USDT","status":"open","settle":"usdt"})");
-  auto listed = answer(client, "f-list");
+  auto listed = call(client, "futures.order_list", "f-list",
+                     R"({"contract":"BTC_USDT","status":"open","settle":"usdt"})");
   ASSERT_TRUE(listed);
   ASSERT_EQ(status(*listed), "200") << json::serialize(*listed);
   ASSERT_EQ(result(*listed).as_array().size(), 1U);
 
-  send_api(client, "futures.order_cancel", "f-cancel", R"({"order_id":")" + id + "\"}");
-  auto cancelled = answer(client, "f-cancel");
+  auto cancelled =
+      call(client, "futures.order_cancel", "f-cancel", R"({"order_id":")" + id + "\"}");
   ASSERT_TRUE(cancelled);
   EXPECT_EQ(status(*cancelled), "200");
   EXPECT_EQ(text_of(result(*cancelled), "status"), "finished");
@@ -379,20 +382,18 @@ TEST_F(WsApiTest, FuturesOrderLifecycle) {
     ASSERT_TRUE(done);
     ASSERT_EQ(status(*done), "200") << json::serialize(*done);
   }
-  send_api(client, "futures.order_cancel_cp", "f-cp", R"({"contract":"BTC_USDT","side":"bid"})");
-  auto all = answer(client, "f-cp");
+  auto all =
+      call(client, "futures.order_cancel_cp", "f-cp", R"({"contract":"BTC_USDT","side":"bid"})");
   ASSERT_TRUE(all);
   ASSERT_EQ(status(*all), "200") << json::serialize(*all);
   EXPECT_EQ(result(*all).as_array().size(), 2U);
 
-  send_api(client, "futures.order_status", "f-missing", R"({"order_id":"999999999"})");
-  auto missing = answer(client, "f-missing");
+  auto missing = call(client, "futures.order_status", "f-missing", R"({"order_id":"999999999"})");
   ASSERT_TRUE(missing);
   EXPECT_EQ(label(*missing), "ORDER_NOT_FOUND");
 
   // Spot calls are not served on the futures endpoint.
-  send_api(client, "spot.order_status", "wrong-endpoint", R"({"order_id":"1"})");
-  auto wrong = answer(client, "wrong-endpoint");
+  auto wrong = call(client, "spot.order_status", "wrong-endpoint", R"({"order_id":"1"})");
   ASSERT_TRUE(wrong);
   EXPECT_EQ(status(*wrong), "400");
   EXPECT_EQ(label(*wrong), "INVALID_ARGUMENT");
@@ -499,14 +500,12 @@ TEST_F(WsApiTest, MalformedRequestsAreAnsweredAndTheConnectionStaysUsable) {
   ASSERT_TRUE(broken);
   EXPECT_EQ(broken->at("error").at("code").as_int64(), 1);
 
-  send_api(client, "spot.order_place", "no-param", std::nullopt);
-  auto no_param = answer(client, "no-param");
+  auto no_param = call(client, "spot.order_place", "no-param", std::nullopt);
   ASSERT_TRUE(no_param);
   EXPECT_EQ(status(*no_param), "400");
   EXPECT_EQ(label(*no_param), "MISSING_REQUIRED_PARAM");
 
-  send_api(client, "spot.order_place", "string-param", R"("BTC_USDT")");
-  auto string_param = answer(client, "string-param");
+  auto string_param = call(client, "spot.order_place", "string-param", R"("BTC_USDT")");
   ASSERT_TRUE(string_param);
   EXPECT_EQ(label(*string_param), "INVALID_PARAM_VALUE");
 
@@ -517,14 +516,12 @@ TEST_F(WsApiTest, MalformedRequestsAreAnsweredAndTheConnectionStaysUsable) {
   ASSERT_TRUE(bad_amount);
   EXPECT_EQ(label(*bad_amount), "INVALID_PARAM_VALUE");
 
-  send_api(client, "spot.order_status", "nested",
-           R"({"order_id":"1","currency_pair":{"id":"BTC_USDT"}})");
-  auto nested = answer(client, "nested");
+  auto nested = call(client, "spot.order_status", "nested",
+                     R"({"order_id":"1","currency_pair":{"id":"BTC_USDT"}})");
   ASSERT_TRUE(nested);
   EXPECT_EQ(label(*nested), "INVALID_PARAM_VALUE");
 
-  send_api(client, "spot.order_status", "no-id", R"({"currency_pair":"BTC_USDT"})");
-  auto no_id = answer(client, "no-id");
+  auto no_id = call(client, "spot.order_status", "no-id", R"({"currency_pair":"BTC_USDT"})");
   ASSERT_TRUE(no_id);
   EXPECT_EQ(label(*no_id), "MISSING_REQUIRED_PARAM");
 
@@ -533,14 +530,12 @@ TEST_F(WsApiTest, MalformedRequestsAreAnsweredAndTheConnectionStaysUsable) {
   ASSERT_TRUE(array_payload);
   EXPECT_EQ(label(*array_payload), "INVALID_REQUEST_BODY");
 
-  send_api(client, "spot.order_frobnicate", "unknown", "{}");
-  auto unknown = answer(client, "unknown");
+  auto unknown = call(client, "spot.order_frobnicate", "unknown", "{}");
   ASSERT_TRUE(unknown);
   EXPECT_EQ(label(*unknown), "INVALID_ARGUMENT");
 
-  send_api(client, "spot.order_amend", "amend",
-           R"({"order_id":"1","currency_pair":"BTC_USDT","price":"1"})");
-  auto amend = answer(client, "amend");
+  auto amend = call(client, "spot.order_amend", "amend",
+                    R"({"order_id":"1","currency_pair":"BTC_USDT","price":"1"})");
   ASSERT_TRUE(amend);
   EXPECT_EQ(status(*amend), "404");
   EXPECT_EQ(label(*amend), "NOT_FOUND");
@@ -550,13 +545,11 @@ TEST_F(WsApiTest, MalformedRequestsAreAnsweredAndTheConnectionStaysUsable) {
     eleven += std::string(i == 0 ? "" : ",") +
               R"({"currency_pair":"BTC_USDT","side":"buy","amount":"0.001","price":"1"})";
   }
-  send_api(client, "spot.order_place", "batch", eleven + "]");
-  auto batch = answer(client, "batch");
+  auto batch = call(client, "spot.order_place", "batch", eleven + "]");
   ASSERT_TRUE(batch);
   EXPECT_EQ(label(*batch), "INVALID_PARAM_VALUE");
 
-  send_api(client, "spot.order_cancel_ids", "ids-object", R"({"id":"1"})");
-  auto ids_object = answer(client, "ids-object");
+  auto ids_object = call(client, "spot.order_cancel_ids", "ids-object", R"({"id":"1"})");
   ASSERT_TRUE(ids_object);
   EXPECT_EQ(label(*ids_object), "INVALID_PARAM_VALUE");
 
