@@ -6,7 +6,9 @@
 // clock to it, which fires due countdowns. The engine clock
 // never goes back: an earlier `now` is treated as the current engine time.
 //
-// Threading: not thread-safe; the owner calls it from one thread or strand. Errors are
+// Threading: not thread-safe; the owner calls it from one thread or strand, and calls
+// publish_writes() before another thread may use it (the histories are written with
+// non-temporal stores, which only a fence or a locked instruction orders). Errors are
 // core::Error with the Gate label as `code` (see labels.hpp). Value conservation holds per
 // currency: Σ users' spot (available + locked) + Σ futures (total + unrealised PnL at a common
 // mark) + fees == deposits − withdrawals (see house_totals()).
@@ -28,6 +30,7 @@
 #include "sandbox/engine/house_ledger.hpp"
 #include "sandbox/engine/spot_exchange.hpp"
 #include "sandbox/engine/spot_ledger.hpp"
+#include "sandbox/engine/streaming_store.hpp"
 
 namespace tradelink::sandbox {
 
@@ -48,6 +51,11 @@ class Engine {
   Engine(Engine const&) = delete;
   Engine& operator=(Engine const&) = delete;
   ~Engine();
+
+  /// Makes every write of the calls so far visible to a thread that takes the engine over
+  /// after this one: a store fence over the histories' non-temporal stores (see
+  /// streaming_store.hpp). A mutex hand-over on x86 orders them as well; this makes it explicit.
+  void publish_writes() const noexcept { publish_streamed_stores(); }
 
   // ----- time -----
 

@@ -1,7 +1,9 @@
 #pragma once
 // A client order text (`text`, e.g. "t-grid-42") stored inline, so orders and trades carry it
 // without a heap allocation. Gate allows "t-" plus at most 28 bytes, and reserved words such as
-// "apiv4" or "web"; the front checks the format, the engine only bounds the length.
+// "apiv4" or "web"; the front checks the format, the engine only bounds the length. 30 bytes and
+// a length byte: the histories keep one per finished order and per fill, in records sized to
+// whole cache lines or halves of them.
 
 #include <array>
 #include <cstddef>
@@ -13,7 +15,7 @@ namespace tradelink::sandbox {
 
 class FixedText {
  public:
-  static constexpr std::size_t capacity = 32;
+  static constexpr std::size_t capacity = 30;
 
   /// The empty text.
   constexpr FixedText() noexcept = default;

@@ -64,7 +64,7 @@ core::Result<void> FuturesExchange::transfer_in(UserId user, core::Decimal amoun
     account.contracts.reserve(markets_.size());
     for (std::size_t index = 0; index < markets_.size(); ++index) {
       UserContract holding;
-      holding.trades = RingBuffer<detail::FuturesFill>(config_.user_trades_per_user_market);
+      holding.trades = decltype(holding.trades)(config_.user_trades_per_user_market);
       holding.position.leverage = markets_[index].spec.default_leverage;
       account.contracts.push_back(std::move(holding));
     }
@@ -125,7 +125,7 @@ core::Result<FuturesOrder> FuturesExchange::place(UserId user, FuturesOrderReque
     if (taker.live != nullptr) {
       result = taker.live->order;
     } else if (taker.archived != nullptr) {
-      result = order_of(*taker.archived);
+      result = order_of(*taker.archived, user, plan.contract);
     } else {
       money::broken_invariant("placed futures order lost");
     }
@@ -238,7 +238,7 @@ void FuturesExchange::finish(std::uint32_t slot, FinishAs finish_as, TimeMs now,
   }
   std::size_t const limit = std::max<std::size_t>(config_.finished_orders_per_user_market, 1);
   records_.make_room(kept, brief, limit);
-  records_.archive(slot, ages_out ? brief : kept, limit, now, record, ++finishes_);
+  records_.archive(slot, ages_out ? brief : kept, limit, {now, ++finishes_}, record);
 }
 
 core::Result<FuturesOrder> FuturesExchange::finish_viewed(std::uint32_t slot, FinishAs finish_as,
@@ -252,6 +252,12 @@ std::uint32_t FuturesExchange::archive_index(std::uint32_t account, std::uint32_
                                              bool ages_out) const {
   std::size_t const user_contract = static_cast<std::size_t>(account) * markets_.size() + contract;
   return static_cast<std::uint32_t>(user_contract * 2 + (ages_out ? 1U : 0U));
+}
+
+FuturesExchange::ArchiveOwner FuturesExchange::archive_owner(std::uint32_t index) const {
+  std::size_t const user_contract = index / 2;
+  return {static_cast<std::uint32_t>(user_contract / markets_.size()),
+          static_cast<std::uint32_t>(user_contract % markets_.size())};
 }
 
 core::Result<FuturesOrder> FuturesExchange::cancel(UserId user, OrderRef order, TimeMs now) {

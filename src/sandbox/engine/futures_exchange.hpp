@@ -181,6 +181,12 @@ class FuturesExchange {
   /// fills, see remembered()).
   [[nodiscard]] std::uint32_t archive_index(std::uint32_t account, std::uint32_t contract,
                                             bool ages_out) const;
+  /// Whose history, on which contract, archive `index` is (the inverse of archive_index()).
+  struct ArchiveOwner {
+    std::uint32_t account = 0;
+    std::uint32_t contract = 0;
+  };
+  [[nodiscard]] ArchiveOwner archive_owner(std::uint32_t index) const;
   /// Makes `lots` of the order hold order margin, at its margin price and the position's
   /// current leverage, and moves the difference in the account's order_margin.
   void reserve(Record& record, std::int64_t lots);
@@ -223,8 +229,9 @@ class FuturesExchange {
   /// True once the retention time of an order finished without fills at `finished_ms` has
   /// passed.
   [[nodiscard]] bool retention_over(TimeMs finished_ms, TimeMs now) const noexcept;
-  /// The full view of an archived order.
-  [[nodiscard]] FuturesOrder order_of(Archived const& archived) const;
+  /// The full view of an archived order of `user` on `contract`.
+  [[nodiscard]] FuturesOrder order_of(Archived const& archived, UserId user,
+                                      std::uint32_t contract) const;
   [[nodiscard]] core::Decimal available(AccountState const& account) const noexcept;
 
   EngineConfig const& config_;

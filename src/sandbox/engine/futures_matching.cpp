@@ -140,7 +140,7 @@ core::Decimal FuturesExchange::settle(std::uint32_t slot, std::int64_t lots,
   emit_position(record.account, record.contract, now);
 
   std::int64_t const closed = signed_lots < 0 ? -outcome.closed_lots : outcome.closed_lots;
-  holding.trades.emplace_back(trade_id, order.id, signed_lots, closed, price_ticks, fee, now,
+  holding.trades.emplace_back(fee, trade_id, order.id, signed_lots, closed, price_ticks, now,
                               order.text, role);
   if (holding.trades.size() > config_.user_trades_per_user_market) holding.trades.pop_front();
   if (sink_.interest().user_trades) {

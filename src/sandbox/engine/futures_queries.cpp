@@ -37,11 +37,12 @@ bool FuturesExchange::retention_over(TimeMs finished_ms, TimeMs now) const noexc
   return finished_ms + config_.cancelled_order_ttl_ms <= now;
 }
 
-FuturesOrder FuturesExchange::order_of(Archived const& archived) const {
-  Market const& market = markets_[archived.contract];
+FuturesOrder FuturesExchange::order_of(Archived const& archived, UserId user,
+                                       std::uint32_t contract) const {
+  Market const& market = markets_[contract];
   FuturesOrder order;
   order.id = archived.id;
-  order.user = archived.user;
+  order.user = user;
   order.contract = market.spec.name;
   order.text = archived.text;
   order.size = market.size_grid.to_decimal(archived.size_lots);
@@ -57,7 +58,7 @@ FuturesOrder FuturesExchange::order_of(Archived const& archived) const {
   order.status = archived.status;
   order.finish_as = archived.finish_as;
   order.create_time_ms = archived.create_time_ms;
-  order.update_time_ms = archived.update_time_ms;
+  order.update_time_ms = archived.finish_time_ms;
   order.finish_time_ms = archived.finish_time_ms;
   order.update_id = archived.update_id;
   return order;
@@ -79,7 +80,7 @@ FuturesExchange::find_order(UserId user, OrderRef order, TimeMs now) const {
     if (found.live->order.user != user) return order_not_found();
     return found;
   }
-  if (found.archived == nullptr || found.archived->user != user ||
+  if (found.archived == nullptr || archive_owner(found.archive).account != *account ||
       !remembered(*found.archived, now)) {
     return order_not_found();
   }
@@ -90,7 +91,7 @@ core::Result<FuturesOrder> FuturesExchange::order(UserId user, OrderRef order, T
   auto const found = find_order(user, order, now);
   if (!found) return found.error();
   if (found->live != nullptr) return found->live->order;
-  return order_of(*found->archived);
+  return order_of(*found->archived, user, archive_owner(found->archive).contract);
 }
 
 core::Result<std::vector<FuturesOrder>> FuturesExchange::open_orders(
@@ -135,7 +136,7 @@ core::Result<std::vector<FuturesOrder>> FuturesExchange::finished_orders(
       if (finished == nullptr) continue;
       for (std::size_t entry = 0; entry < finished->size(); ++entry) {
         Archived const& archived = (*finished)[entry];
-        if (remembered(archived, now)) orders.push_back(order_of(archived));
+        if (remembered(archived, now)) orders.push_back(order_of(archived, user, index));
       }
     }
   }

@@ -38,47 +38,40 @@ struct FuturesRecord {
 };
 
 /// A finished futures order as the history keeps it: the fields of FuturesOrder that do not
-/// follow from the contract (see FuturesExchange::order_of()). The history is large and written
-/// on every finish, so it stays compact: under half a live record.
-struct FuturesArchivedOrder {
+/// follow from where it is kept (user and contract: see FuturesExchange::order_of()). The history
+/// is large and written on every finish, so a record is two whole cache lines: the owner, the
+/// contract, the update time (the finish time, once finished) and the finish sequence (kept by
+/// the order store beside the archive) are not repeated in it.
+struct alignas(64) FuturesArchivedOrder {
   FuturesArchivedOrder() = default;
-  /// The order of `record`, just finished, as the `sequence`-th finish.
-  FuturesArchivedOrder(FuturesRecord const& record, std::uint64_t sequence) noexcept
-      : id(record.order.id),
-        user(record.order.user),
-        fill_price(record.order.fill_price),
+  /// The order of `record`, just finished.
+  explicit FuturesArchivedOrder(FuturesRecord const& record) noexcept
+      : fill_price(record.order.fill_price),
         fee(record.order.fee),
+        id(record.order.id),
         size_lots(signed_lots(record, record.left_lots + record.filled_lots)),
         left_lots(signed_lots(record, record.left_lots)),
         price_ticks(record.price_ticks),
         create_time_ms(record.order.create_time_ms),
-        update_time_ms(record.order.update_time_ms),
         finish_time_ms(record.order.finish_time_ms),
         update_id(record.order.update_id),
-        finish_sequence(sequence),
         text(record.order.text),
-        contract(record.contract),
         time_in_force(record.order.time_in_force),
         is_reduce_only(record.order.is_reduce_only),
         is_close(record.order.is_close),
         status(record.order.status),
         finish_as(record.order.finish_as) {}
 
-  OrderId id = 0;
-  UserId user = 0;
   core::Decimal fill_price;
   core::Decimal fee;
+  OrderId id = 0;
   std::int64_t size_lots = 0;  ///< signed
   std::int64_t left_lots = 0;  ///< signed
   std::int64_t price_ticks = 0;
   TimeMs create_time_ms = 0;
-  TimeMs update_time_ms = 0;
-  TimeMs finish_time_ms = 0;
+  TimeMs finish_time_ms = 0;  ///< also its last update
   std::int64_t update_id = 0;
-  /// Position in the exchange's order of finishes: the history forgets by it.
-  std::uint64_t finish_sequence = 0;
   FixedText text;
-  std::uint32_t contract = 0;
   TimeInForce time_in_force = TimeInForce::gtc;
   bool is_reduce_only = false;
   bool is_close = false;
@@ -92,6 +85,7 @@ struct FuturesArchivedOrder {
     return record.side == Side::buy ? lots : -lots;
   }
 };
+static_assert(sizeof(FuturesArchivedOrder) == 128, "two cache lines per finished order");
 
 /// One contract's market.
 struct FuturesContractMarket {
@@ -125,28 +119,30 @@ struct FuturesContractMarket {
 
 /// One of a user's fills as the history keeps it. The rest of a FuturesUserTrade (user,
 /// contract, sizes and price as Decimals) follows from the owner, the contract and these
-/// integers; the history is large and written on every fill, so it stays compact.
+/// integers; the history is large and written on every fill, so a record is a cache line and a
+/// half.
 struct FuturesFill {
+  core::Decimal fee;
   TradeId id = 0;
   OrderId order_id = 0;
   std::int64_t lots = 0;         ///< signed from this user's side
   std::int64_t closed_lots = 0;  ///< part of `lots` that reduced a position, same sign
   std::int64_t price_ticks = 0;
-  core::Decimal fee;
   TimeMs create_time_ms = 0;
   FixedText text;
   Role role = Role::taker;
 };
+static_assert(sizeof(FuturesFill) == 96, "a cache line and a half per fill");
 
 /// A user's position, orders and fills on one contract.
 struct FuturesUserContract {
   Position position;
   OpenList open;
-  std::int64_t open_buy_lots = 0;     ///< Σ left of open buy orders
-  std::int64_t open_sell_lots = 0;    ///< Σ left of open sell orders
-  std::int64_t reduce_buy_lots = 0;   ///< Σ left of open reduce-only buys
-  std::int64_t reduce_sell_lots = 0;  ///< Σ left of open reduce-only sells
-  RingBuffer<FuturesFill> trades;     ///< newest at the back
+  std::int64_t open_buy_lots = 0;                        ///< Σ left of open buy orders
+  std::int64_t open_sell_lots = 0;                       ///< Σ left of open sell orders
+  std::int64_t reduce_buy_lots = 0;                      ///< Σ left of open reduce-only buys
+  std::int64_t reduce_sell_lots = 0;                     ///< Σ left of open reduce-only sells
+  RingBuffer<FuturesFill, RingWrites::streamed> trades;  ///< newest at the back
 };
 
 /// A user's USDT futures account.

@@ -29,14 +29,20 @@
 namespace tradelink::sandbox {
 
 /// `Record` (a live order) must have a member `order` with an `OrderId id`; `Archived` (its
-/// compact finished form) a member `OrderId id` and a `finish_sequence` that grows with every
-/// finish.
+/// compact finished form) a member `OrderId id`.
 template <class Record, class Archived>
 class OrderStore {
  public:
   static constexpr int handle_bits = 28;
   static constexpr std::uint32_t npos = 0xffff'ffffU;
-  using Archive = RingBuffer<Archived>;
+  using Archive =
+      RingBuffer<Archived, streamable<Archived> ? RingWrites::streamed : RingWrites::cached>;
+
+  /// When an order finished, and which finish of its product line it was.
+  struct Finish {
+    TimeMs time_ms = 0;
+    std::uint64_t sequence = 0;
+  };
 
   /// What the store itself reads of a finished order to forget it in turn.
   struct Finished {
@@ -45,10 +51,12 @@ class OrderStore {
     TimeMs time_ms = 0;  ///< when it finished
   };
 
-  /// Where an order is: its live record while open, else its archived form.
+  /// Where an order is: its live record while open, else its archived form and the index of
+  /// the archive holding it.
   struct Found {
     Record const* live = nullptr;
     Archived const* archived = nullptr;
+    std::uint32_t archive = npos;
   };
 
   /// A new open order: a default-initialised live record under the next id (written to its
@@ -85,9 +93,10 @@ class OrderStore {
     Handle const* handle = find_handle(id);
     if (handle == nullptr) return {};
     if ((handle->place & archived) == 0) return {&live_[handle->place], nullptr};
-    Archive const& ring = archives_[handle->place & ~archived].orders;
+    std::uint32_t const index = handle->place & ~archived;
+    Archive const& ring = archives_[index].orders;
     // Sequences count modulo 2^32; a ring holds far fewer orders, so the offset is exact.
-    return {nullptr, &ring[static_cast<std::uint32_t>(handle->sequence - ring_start(ring))]};
+    return {nullptr, &ring[static_cast<std::uint32_t>(handle->sequence - ring_start(ring))], index};
   }
   /// Starts fetching the live record of order `id` (a cancel names an arbitrary, probably cold,
   /// open order; fetching all its lines at once overlaps their misses). Only a hint.
@@ -114,17 +123,19 @@ class OrderStore {
   /// Replaces the finished order in live `slot` by its archived form, Archived(args...) built in
   /// place (a copy assembled elsewhere and copied in stalls on store forwarding), at the back of
   /// archive `index`, which keeps at most `limit` (>= 1) orders: when it is full its oldest order
-  /// is forgotten. `finished_ms` is when it finished. The live slot is free afterwards.
+  /// is forgotten. `finish` says when it finished and its place in the product line's order of
+  /// finishes (which must grow with every call). The live slot is free afterwards.
   template <class... Args>
-  void archive(std::uint32_t slot, std::uint32_t index, std::size_t limit, TimeMs finished_ms,
+  void archive(std::uint32_t slot, std::uint32_t index, std::size_t limit, Finish finish,
                Args&&... args) {
     while (archives_.size() <= index) archives_.emplace_back(limit);
     Shelf& shelf = archives_[index];
     if (shelf.orders.size() == limit) forget_oldest(shelf);
-    Archived const& stored = shelf.orders.emplace_back(std::forward<Args>(args)...);
-    shelf.finished.emplace_back(Finished{stored.id, stored.finish_sequence, finished_ms});
+    OrderId const id = live_[slot].order.id;
+    shelf.orders.emplace_back(std::forward<Args>(args)...);
+    shelf.finished.emplace_back(Finished{id, finish.sequence, finish.time_ms});
     if (shelf.finished.size() == 1) shelf.oldest = shelf.finished.front();
-    Handle& handle = handles_[handle_of(stored.id)];
+    Handle& handle = handles_[handle_of(id)];
     handle.place = archived | index;
     handle.sequence =
         static_cast<std::uint32_t>(ring_start(shelf.orders) + shelf.orders.size() - 1);

@@ -12,10 +12,15 @@
 #include <vector>
 
 #include "sandbox/engine/prefetch.hpp"
+#include "sandbox/engine/streaming_store.hpp"
 
 namespace tradelink::sandbox {
 
-template <class T>
+/// How a RingBuffer writes values into slots it already holds: through the caches, or streamed
+/// past them (a large history written once and read rarely; see streaming_store.hpp).
+enum class RingWrites { cached, streamed };
+
+template <class T, RingWrites writes = RingWrites::cached>
 class RingBuffer {
  public:
   /// A buffer keeping the newest `limit` (>= 1) values; SIZE_MAX for an unbounded queue.
@@ -28,6 +33,10 @@ class RingBuffer {
   /// when the buffer holds `limit` values; returns the new value.
   template <class... Args>
   T& emplace_back(Args&&... args) {
+    if constexpr (writes == RingWrites::streamed) {
+      if (size_ < slots_.size() || size_ == limit_)
+        return stream_back(T(std::forward<Args>(args)...));
+    }
     T* slot = nullptr;
     if (size_ == limit_) {
       slot = &slots_[head_];
@@ -49,7 +58,7 @@ class RingBuffer {
     head_ = next(head_);
     --size_;
     ++dropped_;
-    prefetch_ahead();
+    if constexpr (writes == RingWrites::cached) prefetch_ahead();
   }
 
   [[nodiscard]] std::size_t size() const noexcept { return size_; }
@@ -75,6 +84,21 @@ class RingBuffer {
     std::size_t at = head_ + ahead;
     while (at >= slots_.size()) at -= slots_.size();
     prefetch_for_write(slots_[at]);
+  }
+  /// Appends `value` into a slot the buffer already holds, with non-temporal stores (no
+  /// prefetching either: the slot's old contents are not read).
+  T& stream_back(T const& value) noexcept {
+    T* slot = nullptr;
+    if (size_ == limit_) {
+      slot = &slots_[head_];
+      head_ = next(head_);
+      ++dropped_;
+    } else {
+      slot = &slots_[tail()];
+      ++size_;
+    }
+    stream_store(slot, value);
+    return *slot;
   }
   /// The slot after the newest value; size_ < slots_.size().
   [[nodiscard]] std::size_t tail() const noexcept {

@@ -180,7 +180,8 @@ SpotOrder SpotExchange::finish(std::uint32_t slot, SpotOrderStatus status, Finis
   }
   std::size_t const limit = std::max<std::size_t>(config_.finished_orders_per_user_market, 1);
   records_.make_room(archive_of(history, false), archive_of(history, true), limit);
-  records_.archive(slot, archive_of(history, ages_out), limit, now, record, ++finishes_);
+  std::uint64_t const sequence = ++finishes_;
+  records_.archive(slot, archive_of(history, ages_out), limit, {now, sequence}, record, sequence);
   return finished;
 }
 
@@ -244,8 +245,8 @@ detail::SpotUserPair& SpotExchange::user_pair(AccountIndex account, std::uint32_
     std::size_t const wanted = (static_cast<std::size_t>(account) + 1) * pair_count_;
     user_pairs_.reserve(std::max(wanted, user_pairs_.size() * 2));
     while (user_pairs_.size() < wanted) {
-      user_pairs_.push_back(
-          {OpenList{}, RingBuffer<detail::SpotFill>(config_.user_trades_per_user_market)});
+      user_pairs_.push_back({OpenList{}, decltype(detail::SpotUserPair::trades)(
+                                             config_.user_trades_per_user_market)});
     }
   }
   return user_pairs_[index];

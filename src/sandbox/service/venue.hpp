@@ -41,6 +41,7 @@ class Venue {
   template <class Action>
   decltype(auto) with(Action&& action) {
     std::scoped_lock const lock(mutex_);
+    PublishOnExit const publish{*engine_};
     VenueState state{*engine_, keys_, users_, clock_, wallet_};
     return std::forward<Action>(action)(state);
   }
@@ -50,6 +51,16 @@ class Venue {
   [[nodiscard]] SandboxClock& clock() noexcept { return clock_; }
 
  private:
+  /// Publishes the engine's writes before the lock is released (declared after the lock, so
+  /// destroyed before it), for whichever thread takes the venue next.
+  struct PublishOnExit {
+    explicit PublishOnExit(Engine const& venue_engine) : engine(venue_engine) {}
+    PublishOnExit(PublishOnExit const&) = delete;
+    PublishOnExit& operator=(PublishOnExit const&) = delete;
+    ~PublishOnExit() { engine.publish_writes(); }
+    Engine const& engine;
+  };
+
   Venue() = default;
 
   std::mutex mutex_;

@@ -1,8 +1,11 @@
-// Building blocks: grids, the order store (against a model of live and archived orders), fixed
-// texts, the countdown timer table and the position arithmetic.
+// Building blocks: grids, history rings (cached and streamed writes), the order store (against a
+// model of live and archived orders), fixed texts, the countdown timer table and the position
+// arithmetic.
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <random>
@@ -14,6 +17,7 @@
 #include "sandbox/engine/futures_position.hpp"
 #include "sandbox/engine/grid.hpp"
 #include "sandbox/engine/order_store.hpp"
+#include "sandbox/engine/ring_buffer.hpp"
 #include "unit/sandbox/engine/engine_test_support.hpp"
 
 namespace tradelink::sandbox::testing {
@@ -43,7 +47,6 @@ struct StoredOrder {
 struct ArchivedOrder {
   OrderId id = 0;
   int payload = 0;
-  std::uint64_t finish_sequence = 0;
 };
 using Store = OrderStore<StoredOrder, ArchivedOrder>;
 
@@ -76,8 +79,8 @@ TEST(OrderStore, FindsLiveAndArchivedOrdersUntilTheirArchiveForgetsThem) {
       std::size_t const archive = random() % archives;
       std::uint32_t const slot = store.find_live(id);
       ASSERT_NE(slot, Store::npos);
-      store.archive(slot, static_cast<std::uint32_t>(archive), limit, step,
-                    ArchivedOrder{id, store[slot].payload, static_cast<std::uint64_t>(step)});
+      store.archive(slot, static_cast<std::uint32_t>(archive), limit,
+                    {step, static_cast<std::uint64_t>(step) + 1}, id, store[slot].payload);
       model[id].live = false;
       live[pick] = live.back();
       live.pop_back();
@@ -104,6 +107,9 @@ TEST(OrderStore, FindsLiveAndArchivedOrdersUntilTheirArchiveForgetsThem) {
       ASSERT_NE(found.archived, nullptr);
       ASSERT_EQ(found.archived->payload, expected.payload);
       ASSERT_EQ(found.archived->id, id);
+      ASSERT_LT(found.archive, archives) << "the archive holding it";
+      auto const& held = archived[found.archive];
+      ASSERT_NE(std::find(held.begin(), held.end(), id), held.end()) << "the archive holding it";
     }
   }
   for (std::size_t archive = 0; archive < archives; ++archive) {
@@ -126,6 +132,58 @@ TEST(OrderStore, FindsLiveAndArchivedOrdersUntilTheirArchiveForgetsThem) {
       << "a future id whose handle is in use by another order";
   EXPECT_TRUE(unknown((OrderId{1} << 28) | ((OrderId{1} << 28) - 1)))
       << "a handle that was never created";
+}
+
+/// A history value the streamed ring writes with non-temporal stores (16-byte units).
+struct alignas(16) HistoryValue {
+  std::int64_t serial = 0;
+  std::int64_t check = 0;
+};
+static_assert(streamable<HistoryValue>);
+
+template <RingWrites writes>
+void expect_ring_follows_a_bounded_queue(std::size_t limit) {
+  RingBuffer<HistoryValue, writes> ring(limit);
+  std::deque<HistoryValue> model;
+  std::uint64_t dropped = 0;
+  std::mt19937_64 random(limit);
+  for (std::int64_t step = 0; step < 20'000; ++step) {
+    if (model.empty() || random() % 4 != 0) {
+      ring.emplace_back(HistoryValue{step, step * 7 + 1});
+      model.push_back({step, step * 7 + 1});
+      if (model.size() > limit) {
+        model.pop_front();
+        ++dropped;
+      }
+    } else {
+      ring.pop_front();
+      model.pop_front();
+      ++dropped;
+    }
+    ASSERT_EQ(ring.size(), model.size());
+    ASSERT_EQ(ring.dropped(), dropped);
+    if (step % 97 == 0 || ring.size() == limit) {
+      for (std::size_t index = 0; index < model.size(); ++index) {
+        ASSERT_EQ(ring[index].serial, model[index].serial) << "step " << step;
+        ASSERT_EQ(ring[index].check, model[index].check) << "step " << step;
+      }
+    }
+  }
+}
+
+/// Limits around the first storage size (16) and the growth steps, and 1.
+constexpr std::array<std::size_t, 6> ring_limits{1, 2, 15, 16, 17, 100};
+
+TEST(RingBuffer, CachedWritesKeepTheNewestValuesInOrder) {
+  for (std::size_t const limit : ring_limits) {
+    ASSERT_NO_FATAL_FAILURE(expect_ring_follows_a_bounded_queue<RingWrites::cached>(limit));
+  }
+}
+
+TEST(RingBuffer, StreamedWritesKeepTheNewestValuesInOrder) {
+  for (std::size_t const limit : ring_limits) {
+    ASSERT_NO_FATAL_FAILURE(expect_ring_follows_a_bounded_queue<RingWrites::streamed>(limit));
+  }
 }
 
 TEST(FixedText, HoldsUpToCapacityBytes) {
