@@ -84,14 +84,6 @@ void OrderBook::remove(Handle handle) {
   reduce(handle, entries_[handle].quantity);
 }
 
-void OrderBook::grow(Handle handle, std::int64_t quantity) {
-  Entry& entry = entries_[handle];
-  auto level = find_level(entry.side, entry.price);
-  level->quantity += quantity;
-  entry.quantity += quantity;
-  record_change(entry.side, entry.price, level->quantity);
-}
-
 void OrderBook::depth(Side side, std::size_t limit, std::vector<Level>& out) const {
   out.clear();
   visit_levels(side, [&](Level const& level) {

@@ -58,8 +58,6 @@ class OrderBook {
   void reduce(Handle handle, std::int64_t quantity);
   /// Removes the entry.
   void remove(Handle handle);
-  /// Adds `quantity` (> 0) to the entry where it stands, keeping its place in the queue.
-  void grow(Handle handle, std::int64_t quantity);
 
   /// The entry behind a live handle.
   [[nodiscard]] Entry const& entry(Handle handle) const noexcept { return entries_[handle]; }

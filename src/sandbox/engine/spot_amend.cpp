@@ -1,7 +1,7 @@
-// Spot order amendment (Gate's `PATCH /spot/orders/{order_id}`): a new amount keeps the order's
-// place in its price queue, a new price re-queues it at the back of the new price and lets it
-// take what it crosses first; the lock follows, and an amount not above the filled amount
-// cancels the order.
+// Spot order amendment (Gate's `PATCH /spot/orders/{order_id}`): a smaller amount keeps the
+// order's place in its price queue, a larger one re-queues it at the back of its price, a new
+// price at the back of the new price after it took what it crosses; the lock follows, and an
+// amount not above the filled amount cancels the order.
 
 #include <variant>
 
@@ -40,15 +40,13 @@ core::Result<SpotOrder> SpotExchange::apply_amendment(std::uint32_t slot,
   Market& market = markets_[record.pair];
   std::int64_t const left_lots = plan.amount_lots - record.filled_lots;
   bool const reprice = plan.price_ticks != record.price_ticks;
-  if (reprice) {
+  bool const requeue = reprice || left_lots > record.left_lots;
+  if (requeue) {
     market.book.remove(record.book);
     record.book = OrderBook::none;
     mark_book_dirty(record.pair);
   } else if (left_lots < record.left_lots) {
     market.book.reduce(record.book, record.left_lots - left_lots);
-    mark_book_dirty(record.pair);
-  } else if (left_lots > record.left_lots) {
-    market.book.grow(record.book, left_lots - record.left_lots);
     mark_book_dirty(record.pair);
   }
   if (!ledger_.adjust_lock(record.account, record.lock_currency,
@@ -64,9 +62,9 @@ core::Result<SpotOrder> SpotExchange::apply_amendment(std::uint32_t slot,
   order.left = market.amount_grid.to_decimal(left_lots);
   order.update_time_ms = now;
 
-  if (reprice) {
-    // At its new price the order is a taker for whatever it crosses, then rests at the back.
-    if (would_take(market, order.side, plan.price_ticks) &&
+  if (requeue) {
+    // At a new price the order is a taker for whatever it crosses, then rests at the back.
+    if (reprice && would_take(market, order.side, plan.price_ticks) &&
         match(slot, now) == StopReason::filled) {
       return finish(slot, SpotOrderStatus::closed, FinishAs::filled, now);
     }

@@ -48,13 +48,13 @@ class SpotExchange {
   /// Cancels an open order of `user` on `pair`. ORDER_NOT_FOUND (unknown, foreign, aged out, or a
   /// text that names no open order), ORDER_CLOSED, ORDER_CANCELLED, INVALID_CURRENCY_PAIR.
   core::Result<SpotOrder> cancel(UserId user, std::string_view pair, OrderRef order, TimeMs now);
-  /// Amends an open order of `user` on `pair` (Gate's amend order): a new amount (the whole
-  /// order, filled part included) keeps the order's place in the queue; a new price moves it to
-  /// the back of the new price's queue, and takes liquidity first when it crosses the book. An
-  /// amount not above the filled amount cancels the order. The lock follows the unfilled
-  /// amount and the price. Errors (nothing changes): INVALID_CURRENCY_PAIR, ORDER_NOT_FOUND
-  /// (also for a finished order), INVALID_PARAM_VALUE (neither field, bad value, note too long,
-  /// below a minimum), INVALID_PRECISION, AMOUNT_TOO_MUCH, BALANCE_NOT_ENOUGH,
+  /// Amends an open order of `user` on `pair` (Gate's amend order): a smaller amount (the whole
+  /// order, filled part included) keeps the order's place in the queue; a larger one moves it to
+  /// the back of its price, a new price to the back of the new price after it took liquidity
+  /// where it crosses the book. An amount not above the filled amount cancels the order. The lock
+  /// follows the unfilled amount and the price. Errors (nothing changes): INVALID_CURRENCY_PAIR,
+  /// ORDER_NOT_FOUND (also for a finished order), INVALID_PARAM_VALUE (neither field, bad value,
+  /// note too long, below a minimum), INVALID_PRECISION, AMOUNT_TOO_MUCH, BALANCE_NOT_ENOUGH,
   /// POC_FILL_IMMEDIATELY.
   core::Result<SpotOrder> amend(UserId user, std::string_view pair, OrderRef order,
                                 SpotOrderAmendment const& amendment, TimeMs now);

@@ -93,7 +93,7 @@ TEST_F(SpotAmend, SmallerAmountKeepsPriorityAndReleasesLock) {
   EXPECT_TRUE(locked(*engine, alice, "USDT").is_zero());
 }
 
-TEST_F(SpotAmend, LargerAmountKeepsPriorityAndLocksMore) {
+TEST_F(SpotAmend, LargerAmountMovesToTheBackAndLocksMore) {
   SpotOrder const first = place(alice, limit("BTC_USDT", Side::buy, "0.1", "100"));
   SpotOrder const second = place(carol, limit("BTC_USDT", Side::buy, "0.1", "100"));
   amend(alice, first.id, spot_amount("0.2"));
@@ -101,10 +101,10 @@ TEST_F(SpotAmend, LargerAmountKeepsPriorityAndLocksMore) {
   EXPECT_EQ(available(*engine, alice, "USDT"), dec("980"));
   EXPECT_EQ(engine->spot().order_book("BTC_USDT", 5)->bids[0].size, dec("0.3"));
 
-  // Gate: only changing the amount does not affect the priority.
-  place(bob, limit("BTC_USDT", Side::sell, "0.2", "100"), 3'000);
-  EXPECT_EQ(order(alice, first.id).status, SpotOrderStatus::closed);
-  EXPECT_EQ(order(carol, second.id).left, dec("0.1"));
+  // Gate: a larger amount puts the order at the end of its price.
+  place(bob, limit("BTC_USDT", Side::sell, "0.1", "100"), 3'000);
+  EXPECT_EQ(order(carol, second.id).status, SpotOrderStatus::closed);
+  EXPECT_EQ(order(alice, first.id).left, dec("0.2"));
 }
 
 TEST_F(SpotAmend, NewPriceMovesToTheBackOfTheQueue) {
