@@ -201,4 +201,40 @@ describe('CCXT gate against the sandbox', () => {
     await ccxtError(exchange.createOrder('BTC/USDT', 'limit', 'buy', 1, 60000),
       ccxt.InsufficientFunds);
   });
+
+  it('edits spot and perpetual orders with editOrder', async () => {
+    const placed = await exchange.createOrder('BTC/USDT', 'limit', 'buy', 0.001, 30000);
+    const usedBefore = (await exchange.fetchBalance()).USDT.used;
+    const edited = await exchange.editOrder(placed.id, 'BTC/USDT', 'limit', 'buy', 0.002, 31000);
+    assert.equal(edited.id, placed.id);
+    assert.equal(edited.status, 'open', show(edited));
+    assert.equal(edited.amount, 0.002);
+    assert.equal(edited.price, 31000);
+    assert.equal(edited.remaining, 0.002);
+    assert.equal((await exchange.fetchBalance()).USDT.used, usedBefore - 30 + 62);
+    assert.equal((await exchange.fetchOrder(placed.id, 'BTC/USDT')).price, 31000);
+    await ccxtError(exchange.editOrder(placed.id, 'BTC/USDT', 'limit', 'buy', 1, 31000),
+      ccxt.InsufficientFunds);
+    await exchange.cancelOrder(placed.id, 'BTC/USDT');
+    await ccxtError(exchange.editOrder(placed.id, 'BTC/USDT', 'limit', 'buy', 0.001, 30000),
+      ccxt.OrderNotFound);
+
+    // Perpetuals: CCXT sends the size signed by the side it is told.
+    const bid = await exchange.createOrder('BTC/USDT:USDT', 'limit', 'buy', 1, 50000);
+    const bigger = await exchange.editOrder(bid.id, 'BTC/USDT:USDT', 'limit', 'buy', 3, 51000);
+    assert.equal(bigger.id, bid.id);
+    assert.equal(bigger.status, 'open', show(bigger));
+    assert.equal(bigger.amount, 3);
+    assert.equal(bigger.price, 51000);
+    assert.equal(bigger.side, 'buy');
+    const ask = await exchange.createOrder('BTC/USDT:USDT', 'limit', 'sell', 1, 90000);
+    const wider = await exchange.editOrder(ask.id, 'BTC/USDT:USDT', 'limit', 'sell', 2, 91000);
+    assert.equal(wider.amount, 2);
+    assert.equal(wider.side, 'sell');
+    assert.equal(wider.price, 91000);
+    const open = await exchange.fetchOpenOrders('BTC/USDT:USDT');
+    assert.equal(open.find((order) => order.id === ask.id)?.amount, 2, show(open));
+    await exchange.cancelOrder(bid.id, 'BTC/USDT:USDT');
+    await exchange.cancelOrder(ask.id, 'BTC/USDT:USDT');
+  });
 });

@@ -2,8 +2,8 @@
 // CCXT Pro's order calls over Gate's WebSocket trading API (spot.login, spot.order_place, ...,
 // futures.order_cancel_cp) against the sandbox, with nothing changed but its URLs: placing,
 // reading, listing and cancelling spot and USDT-perpetual orders, cancel-all per market, batch
-// placement of perpetual orders, the refusals CCXT maps to its error classes, and amendment
-// answered as a call the sandbox does not serve.
+// placement of perpetual orders, the refusals CCXT maps to its error classes, and amendment of
+// spot and perpetual orders (editOrderWs).
 // CCXT itself refuses fetchOpenOrdersWs for spot markets (it lists swap orders only).
 
 const assert = require('node:assert/strict');
@@ -135,12 +135,30 @@ describe('CCXT Pro order calls over the sandbox\'s WebSocket API', () => {
     }
   });
 
-  it('answers order amendment as a call the sandbox does not serve', async () => {
+  it('edits spot and perpetual orders with editOrderWs', async () => {
     const placed = await streams.createOrderWs('BTC/USDT', 'limit', 'buy', 0.001, 30000);
-    const error = await ccxtError(
-      streams.editOrderWs(placed.id, 'BTC/USDT', 'limit', 'buy', 0.001, 30500), ccxt.ExchangeError);
-    assert.match(error.message, /NOT_FOUND/);
-    assert.equal((await streams.fetchOrderWs(placed.id, 'BTC/USDT')).price, 30000);
+    const edited = await streams.editOrderWs(placed.id, 'BTC/USDT', 'limit', 'buy', 0.002, 30500);
+    assert.equal(edited.id, placed.id);
+    assert.equal(edited.status, 'open', show(edited));
+    assert.equal(edited.price, 30500);
+    assert.equal(edited.amount, 0.002);
+    const read = await streams.fetchOrderWs(placed.id, 'BTC/USDT');
+    assert.equal(read.price, 30500);
+    assert.equal((await rest.fetchBalance()).USDT.used, 61);
     await streams.cancelOrderWs(placed.id, 'BTC/USDT');
+    await ccxtError(
+      streams.editOrderWs(placed.id, 'BTC/USDT', 'limit', 'buy', 0.001, 30000), ccxt.OrderNotFound);
+
+    const bid = await streams.createOrderWs('BTC/USDT:USDT', 'limit', 'buy', 1, 40000);
+    const bigger = await streams.editOrderWs(bid.id, 'BTC/USDT:USDT', 'limit', 'buy', 2, 41000);
+    assert.equal(bigger.id, bid.id);
+    assert.equal(bigger.amount, 2);
+    assert.equal(bigger.price, 41000);
+    const ask = await streams.createOrderWs('BTC/USDT:USDT', 'limit', 'sell', 1, 90000);
+    const wider = await streams.editOrderWs(ask.id, 'BTC/USDT:USDT', 'limit', 'sell', 3, 90500);
+    assert.equal(wider.amount, 3);
+    assert.equal(wider.side, 'sell');
+    await streams.cancelOrderWs(bid.id, 'BTC/USDT:USDT');
+    await streams.cancelOrderWs(ask.id, 'BTC/USDT:USDT');
   });
 });

@@ -1,5 +1,6 @@
 'use strict';
-// USDT perpetuals through gate-api's FuturesApi: the account and an order's life.
+// USDT perpetuals through gate-api's FuturesApi: the account, an order's life and its amendment
+// (amendFuturesOrder).
 
 const assert = require('node:assert/strict');
 const { after, before, describe, it } = require('node:test');
@@ -76,5 +77,46 @@ describe('futures via gate-api FuturesApi', () => {
     const released = await futures.listFuturesAccounts('usdt');
     sameDecimal(released.body.orderMargin, '0');
     sameDecimal(released.body.available, '2000');
+  });
+
+  it('amends an open order with amendFuturesOrder', async () => {
+    const order = new GateApi.FuturesOrder();
+    order.contract = 'BTC_USDT';
+    order.size = '-2';
+    order.price = '40000';
+    const created = await futures.createFuturesOrder('usdt', order);
+    const id = String(created.body.id);
+    const before = await futures.listFuturesAccounts('usdt');
+
+    const amendment = new GateApi.FuturesOrderAmendment();
+    amendment.size = '-4';
+    amendment.price = '41000';
+    amendment.amendText = 't-sdk-famend';
+    const amended = await futures.amendFuturesOrder('usdt', id, amendment);
+    assert.equal(amended.response.status, 200);
+    assert.equal(String(amended.body.id), id);
+    assert.equal(amended.body.status, 'open');
+    assert.equal(amended.body.amendText, 't-sdk-famend');
+    sameDecimal(amended.body.size, '-4');
+    sameDecimal(amended.body.left, '-4');
+    sameDecimal(amended.body.price, '41000');
+
+    // Order margin follows size x price: 4 x 41000 against 2 x 40000.
+    const after = await futures.listFuturesAccounts('usdt');
+    assert.equal(Number(after.body.orderMargin) * 80000, Number(before.body.orderMargin) * 164000,
+      `${before.body.orderMargin} -> ${after.body.orderMargin}`);
+
+    const flipped = new GateApi.FuturesOrderAmendment();
+    flipped.size = '4';
+    await gateError(futures.amendFuturesOrder('usdt', id, flipped), 'INVALID_PARAM_VALUE');
+
+    const gone = new GateApi.FuturesOrderAmendment();
+    gone.size = '0';
+    const cancelled = await futures.amendFuturesOrder('usdt', id, gone);
+    assert.equal(cancelled.body.status, 'finished');
+    assert.equal(cancelled.body.finishAs, 'cancelled');
+    await gateError(futures.amendFuturesOrder('usdt', id, amendment), 'ORDER_NOT_FOUND');
+    const released = await futures.listFuturesAccounts('usdt');
+    sameDecimal(released.body.orderMargin, '0');
   });
 });

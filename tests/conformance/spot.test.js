@@ -1,10 +1,11 @@
 'use strict';
-// Spot through gate-api's SpotApi: balances, and an order's life (create, get, list, cancel).
+// Spot through gate-api's SpotApi: balances, an order's life (create, get, list, cancel), and
+// its amendment (amendOrder).
 
 const assert = require('node:assert/strict');
 const { after, before, describe, it } = require('node:test');
 
-const { GateApi, startSandbox, sameDecimal, show } = require('./harness');
+const { GateApi, startSandbox, gateError, sameDecimal, show } = require('./harness');
 
 describe('spot via gate-api SpotApi', () => {
   let sandbox;
@@ -96,5 +97,52 @@ describe('spot via gate-api SpotApi', () => {
     const released = await spot.listSpotAccounts({ currency: 'USDT' });
     sameDecimal(released.body[0].locked, '0');
     sameDecimal(released.body[0].available, '1000');
+  });
+
+  it('amends an open order with amendOrder', async () => {
+    const order = new GateApi.Order();
+    order.currencyPair = 'BTC_USDT';
+    order.side = GateApi.Order.Side.Buy;
+    order.amount = '0.001';
+    order.price = '30000';
+    const created = await spot.createOrder(order);
+    const id = created.body.id;
+
+    const patch = new GateApi.OrderPatch();
+    patch.amount = '0.002';
+    patch.price = '31000';
+    patch.amendText = 't-sdk-amend';
+    const amended = await spot.amendOrder(id, patch, { currencyPair: 'BTC_USDT' });
+    assert.equal(amended.response.status, 200);
+    assert.equal(amended.body.id, id);
+    assert.equal(amended.body.status, 'open');
+    assert.equal(amended.body.amendText, 't-sdk-amend');
+    sameDecimal(amended.body.amount, '0.002');
+    sameDecimal(amended.body.price, '31000');
+    sameDecimal(amended.body.left, '0.002');
+    assert.ok(amended.body.updateTimeMs >= created.body.updateTimeMs);
+
+    const locked = await spot.listSpotAccounts({ currency: 'USDT' });
+    sameDecimal(locked.body[0].locked, '62');
+
+    const fetched = await spot.getOrder(id, 'BTC_USDT');
+    sameDecimal(fetched.body.price, '31000');
+    assert.equal(fetched.body.amendText, 't-sdk-amend');
+
+    const empty = new GateApi.OrderPatch();
+    empty.amendText = 't-nothing';
+    await gateError(spot.amendOrder(id, empty, { currencyPair: 'BTC_USDT' }),
+      'INVALID_PARAM_VALUE');
+    const greedy = new GateApi.OrderPatch();
+    greedy.amount = '1';
+    await gateError(spot.amendOrder(id, greedy, { currencyPair: 'BTC_USDT' }),
+      'BALANCE_NOT_ENOUGH');
+
+    await spot.cancelOrder(id, 'BTC_USDT');
+    const late = new GateApi.OrderPatch();
+    late.price = '32000';
+    await gateError(spot.amendOrder(id, late, { currencyPair: 'BTC_USDT' }), 'ORDER_NOT_FOUND');
+    const released = await spot.listSpotAccounts({ currency: 'USDT' });
+    sameDecimal(released.body[0].locked, '0');
   });
 });

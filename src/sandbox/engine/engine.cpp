@@ -198,6 +198,11 @@ core::Result<SpotOrder> Engine::cancel_spot_order(UserId user, std::string_view 
   return spot_.cancel(user, pair, order, advance_to(now));
 }
 
+core::Result<SpotOrder> Engine::amend_spot_order(UserId user, std::string_view pair, OrderRef order,
+                                                 SpotOrderAmendment const& amendment, TimeMs now) {
+  return spot_.amend(user, pair, order, amendment, advance_to(now));
+}
+
 core::Result<std::vector<SpotOrder>> Engine::cancel_spot_orders(
     UserId user, std::optional<std::string_view> pair, std::optional<Side> side, TimeMs now) {
   return spot_.cancel_all(user, pair, side, advance_to(now));
@@ -211,6 +216,12 @@ core::Result<FuturesOrder> Engine::place_futures_order(UserId user,
 
 core::Result<FuturesOrder> Engine::cancel_futures_order(UserId user, OrderRef order, TimeMs now) {
   return futures_.cancel(user, order, advance_to(now));
+}
+
+core::Result<FuturesOrder> Engine::amend_futures_order(UserId user, OrderRef order,
+                                                       FuturesOrderAmendment const& amendment,
+                                                       TimeMs now) {
+  return futures_.amend(user, order, amendment, advance_to(now));
 }
 
 core::Result<std::vector<FuturesOrder>> Engine::cancel_futures_orders(

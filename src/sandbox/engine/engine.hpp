@@ -108,6 +108,8 @@ class Engine {
                                            TimeMs now);
   core::Result<SpotOrder> cancel_spot_order(UserId user, std::string_view pair, OrderRef order,
                                             TimeMs now);
+  core::Result<SpotOrder> amend_spot_order(UserId user, std::string_view pair, OrderRef order,
+                                           SpotOrderAmendment const& amendment, TimeMs now);
   core::Result<std::vector<SpotOrder>> cancel_spot_orders(UserId user,
                                                           std::optional<std::string_view> pair,
                                                           std::optional<Side> side, TimeMs now);
@@ -119,6 +121,9 @@ class Engine {
   core::Result<FuturesOrder> place_futures_order(UserId user, FuturesOrderRequest const& request,
                                                  TimeMs now);
   core::Result<FuturesOrder> cancel_futures_order(UserId user, OrderRef order, TimeMs now);
+  core::Result<FuturesOrder> amend_futures_order(UserId user, OrderRef order,
+                                                 FuturesOrderAmendment const& amendment,
+                                                 TimeMs now);
   core::Result<std::vector<FuturesOrder>> cancel_futures_orders(
       UserId user, std::optional<std::string_view> contract, std::optional<Side> side, TimeMs now);
   core::Result<FuturesPosition> set_leverage(UserId user, std::string_view contract,

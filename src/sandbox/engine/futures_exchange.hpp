@@ -60,6 +60,16 @@ class FuturesExchange {
   core::Result<FuturesOrder> place(UserId user, FuturesOrderRequest const& request, TimeMs now);
   /// Cancels an open order. USER_NOT_FOUND, ORDER_NOT_FOUND, ORDER_FINISHED.
   core::Result<FuturesOrder> cancel(UserId user, OrderRef order, TimeMs now);
+  /// Amends an open order (Gate's amend order): `size` is the new whole size, filled part
+  /// included, with the order's sign. A smaller size at the same price keeps the order's place
+  /// in the queue; a larger one moves it to the back of its price, a new price to the back of
+  /// the new price after taking what it crosses. A size not above the filled size cancels the
+  /// order. The order margin is judged again as at placement. Errors (nothing changes):
+  /// USER_NOT_FOUND, ORDER_NOT_FOUND (also for a finished order), INVALID_PARAM_VALUE (neither
+  /// field, bad value or side, a close order's size, note too long), SIZE_TOO_SMALL,
+  /// SIZE_TOO_LARGE, REDUCE_EXCEEDED, ORDER_POC_IMMEDIATE, INSUFFICIENT_AVAILABLE.
+  core::Result<FuturesOrder> amend(UserId user, OrderRef order,
+                                   FuturesOrderAmendment const& amendment, TimeMs now);
   /// Cancels open orders on `contract` (all when empty), of `side` if given. USER_NOT_FOUND,
   /// CONTRACT_NOT_FOUND.
   core::Result<std::vector<FuturesOrder>> cancel_all(UserId user,
@@ -138,6 +148,14 @@ class FuturesExchange {
     FixedText text;
   };
   enum class StopReason { filled, limit_reached, book_empty, reduce_limit };
+  /// An amendment that passed validation, in book units.
+  struct AmendPlan {
+    std::int64_t price_ticks = 0;
+    std::int64_t lots = 0;          ///< the whole order (magnitude), filled lots included
+    std::int64_t opening_lots = 0;  ///< unfilled lots that hold order margin afterwards
+    FixedText note;
+    bool cancels = false;  ///< the size is not above what is filled: the order ends
+  };
 
   // validation (futures_validation.cpp)
   /// The index of `contract`, if listed: the lookup of every order, without a Result around it
@@ -150,6 +168,10 @@ class FuturesExchange {
   /// is copied once more, through memory, on every order).
   [[nodiscard]] core::Result<void> validate(UserId user, FuturesOrderRequest const& request,
                                             Plan& plan) const;
+  /// Checks `amendment` of the open order `record` and fills `plan` from it.
+  [[nodiscard]] core::Result<void> validate_amendment(Record const& record,
+                                                      FuturesOrderAmendment const& amendment,
+                                                      AmendPlan& plan) const;
   [[nodiscard]] std::int64_t crossing_lots(Market const& market, Side side,
                                            std::int64_t price_ticks, std::int64_t wanted) const;
   [[nodiscard]] std::int64_t worst_price_ticks(Market const& market, Side side,
@@ -166,6 +188,11 @@ class FuturesExchange {
   /// the caller's Result: a resting order, the usual case, is copied once, straight into it).
   core::Result<FuturesOrder> conclude(std::uint32_t taker_slot, StopReason reason, TimeMs now);
   void close_flattened_positions(TimeMs now);
+
+  // amendment (futures_amend.cpp)
+  /// Applies a validated amendment to the open order in live `slot`; the order may finish.
+  void apply_amendment(std::uint32_t slot, FuturesOrderAmendment const& amendment,
+                       AmendPlan const& plan, TimeMs now);
 
   // lifecycle and accounting (futures_exchange.cpp)
   std::uint32_t create(UserId user, FuturesOrderRequest const& request, Plan const& plan,

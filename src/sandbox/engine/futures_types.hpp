@@ -25,12 +25,22 @@ struct FuturesOrderRequest {
   std::string_view text;
 };
 
+/// `PUT /futures/usdt/orders/{order_id}` after the front parsed it: at least one of the new size
+/// (signed like the order, the filled part included) and the new price. Views are read during
+/// the call only.
+struct FuturesOrderAmendment {
+  std::optional<core::Decimal> size;
+  std::optional<core::Decimal> price;
+  std::string_view amend_text;  ///< the caller's note (at most FixedText::capacity bytes)
+};
+
 /// A futures order as Gate returns it.
 struct FuturesOrder {
   OrderId id = 0;
   UserId user = 0;
   std::string_view contract;
   FixedText text;
+  FixedText amend_text;          ///< note of the latest amendment; empty before one (not archived)
   core::Decimal size;            ///< signed contracts
   core::Decimal left;            ///< signed contracts not filled
   core::Decimal price;           ///< 0 for market orders

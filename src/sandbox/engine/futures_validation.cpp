@@ -182,4 +182,100 @@ core::Result<void> FuturesExchange::validate(UserId user, FuturesOrderRequest co
   return core::ok();
 }
 
+core::Result<void> FuturesExchange::validate_amendment(Record const& record,
+                                                       FuturesOrderAmendment const& amendment,
+                                                       AmendPlan& plan) const {
+  Market const& market = markets_[record.contract];
+  ContractSpec const& spec = market.spec;
+  AccountState const& account = accounts_[record.account];
+  UserContract const& holding = account.contracts[record.contract];
+  Position const& position = holding.position;
+  auto const note = FixedText::from(amendment.amend_text);
+  if (!note) {
+    return invalid("Invalid parameter `amend_text` with value: " +
+                   std::string(amendment.amend_text));
+  }
+  plan.note = *note;
+  if (!amendment.size && !amendment.price) {
+    return invalid("Either size or price must be specified");
+  }
+  plan.price_ticks = record.price_ticks;
+  if (amendment.price) {
+    auto const ticks = amendment.price->is_positive() ? market.price_grid.to_units(*amendment.price)
+                                                      : std::optional<std::int64_t>{};
+    if (!ticks) {
+      return invalid("Invalid parameter `price` with value: " + amendment.price->to_string() +
+                     " (must be positive and a multiple of " + spec.order_price_round.to_string() +
+                     ")");
+    }
+    plan.price_ticks = *ticks;
+  }
+  plan.lots = record.left_lots + record.filled_lots;
+  if (amendment.size) {
+    // Gate: a close order's size cannot be changed, and the side stays.
+    if (record.order.is_close) return invalid("the size of a close order cannot be amended");
+    auto const lots = market.size_grid.to_units(*amendment.size);
+    if (!lots) {
+      return invalid("Invalid parameter `size` with value: " + amendment.size->to_string() +
+                     " (must be a multiple of " + spec.size_step.to_string() + ")");
+    }
+    if (*lots != 0 && (*lots > 0) != (record.side == Side::buy)) {
+      return invalid("Invalid parameter `size` with value: " + amendment.size->to_string() +
+                     " (the order's side cannot change)");
+    }
+    plan.lots = magnitude(*lots);
+  }
+  // Gate: a size not above what is filled cancels the order.
+  plan.cancels = plan.lots <= record.filled_lots;
+  if (plan.cancels) return core::ok();
+
+  core::Decimal const size = market.size_grid.to_decimal(plan.lots);
+  if (size < spec.order_size_min) {
+    return make_error(Label::size_too_small, "order size " + size.to_string() +
+                                                 " is below the minimum " +
+                                                 spec.order_size_min.to_string());
+  }
+  if (size > spec.order_size_max) {
+    return make_error(Label::size_too_large, "order size " + size.to_string() +
+                                                 " is above the maximum " +
+                                                 spec.order_size_max.to_string());
+  }
+  auto const value_units = static_cast<core::Decimal::Raw>(plan.lots) * plan.price_ticks;
+  if (value_units > market.max_value_units) {
+    return make_error(Label::size_too_large, "order value exceeds the sandbox maximum " +
+                                                 config_.max_order_value.to_string());
+  }
+  std::int64_t const left_lots = plan.lots - record.filled_lots;
+  bool const buy = record.side == Side::buy;
+  if (record.order.is_reduce_only && left_lots > record.left_lots) {
+    std::int64_t const others =
+        (buy ? holding.reduce_buy_lots : holding.reduce_sell_lots) - record.left_lots;
+    if (left_lots > magnitude(position.size) - others) {
+      return make_error(Label::reduce_exceeded, "reduce-only order would exceed position");
+    }
+  }
+  if (record.order.time_in_force == TimeInForce::poc && plan.price_ticks != record.price_ticks &&
+      crossing_lots(market, record.side, plan.price_ticks, 1) > 0) {
+    return make_error(Label::order_poc_immediate, "POC order will be finished immediately");
+  }
+  // The opening part is judged as at placement, the order's own unfilled lots set aside.
+  if (!record.order.is_reduce_only) {
+    bool const extends = position.size == 0 || (position.size > 0) == buy;
+    std::int64_t const other_orders =
+        (buy ? holding.open_buy_lots : holding.open_sell_lots) - record.left_lots;
+    std::int64_t const closable =
+        extends ? 0 : std::max<std::int64_t>(magnitude(position.size) - other_orders, 0);
+    plan.opening_lots = std::max<std::int64_t>(left_lots - closable, 0);
+  }
+  core::Decimal const margin = initial_margin(
+      money::scaled(static_cast<core::Decimal::Raw>(plan.opening_lots) * plan.price_ticks,
+                    market.value_unit_raw),
+      position.leverage);
+  core::Decimal const extra = money::minus(margin, record.reserved_margin);
+  if (extra.is_positive() && extra > available(account)) {
+    return make_error(Label::insufficient_available, "Insufficient available balance");
+  }
+  return core::ok();
+}
+
 }  // namespace tradelink::sandbox

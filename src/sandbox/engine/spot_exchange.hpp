@@ -48,6 +48,16 @@ class SpotExchange {
   /// Cancels an open order of `user` on `pair`. ORDER_NOT_FOUND (unknown, foreign, aged out, or a
   /// text that names no open order), ORDER_CLOSED, ORDER_CANCELLED, INVALID_CURRENCY_PAIR.
   core::Result<SpotOrder> cancel(UserId user, std::string_view pair, OrderRef order, TimeMs now);
+  /// Amends an open order of `user` on `pair` (Gate's amend order): a smaller amount (the whole
+  /// order, filled part included) keeps the order's place in the queue; a larger one moves it to
+  /// the back of its price, a new price to the back of the new price after it took liquidity
+  /// where it crosses the book. An amount not above the filled amount cancels the order. The lock
+  /// follows the unfilled amount and the price. Errors (nothing changes): INVALID_CURRENCY_PAIR,
+  /// ORDER_NOT_FOUND (also for a finished order), INVALID_PARAM_VALUE (neither field, bad value,
+  /// note too long, below a minimum), INVALID_PRECISION, AMOUNT_TOO_MUCH, BALANCE_NOT_ENOUGH,
+  /// POC_FILL_IMMEDIATELY.
+  core::Result<SpotOrder> amend(UserId user, std::string_view pair, OrderRef order,
+                                SpotOrderAmendment const& amendment, TimeMs now);
   /// Cancels the user's open orders on `pair` (all pairs when empty), of `side` if given; returns
   /// them as cancelled. INVALID_CURRENCY_PAIR for an unknown pair.
   core::Result<std::vector<SpotOrder>> cancel_all(UserId user, std::optional<std::string_view> pair,
@@ -113,6 +123,21 @@ class SpotExchange {
   /// Checks `request` and fills `plan` from it (filled in place: a Plan returned inside a Result
   /// is copied once more, through memory, on every order).
   [[nodiscard]] core::Result<void> validate(SpotOrderRequest const& request, Plan& plan) const;
+  /// An amendment that passed validation, in book units.
+  struct AmendPlan {
+    std::int64_t price_ticks = 0;
+    std::int64_t amount_lots = 0;  ///< the whole order, filled lots included
+    core::Decimal lock_amount;     ///< the lock the unfilled part needs afterwards
+    FixedText note;
+    bool cancels = false;  ///< the amount is not above what is filled: the order ends
+  };
+  /// Checks `amendment` of the open order `record` and fills `plan` from it.
+  [[nodiscard]] core::Result<void> validate_amendment(Record const& record,
+                                                      SpotOrderAmendment const& amendment,
+                                                      AmendPlan& plan) const;
+  /// Applies a validated amendment to the open order in live `slot`.
+  core::Result<SpotOrder> apply_amendment(std::uint32_t slot, SpotOrderAmendment const& amendment,
+                                          AmendPlan const& plan, TimeMs now);
   [[nodiscard]] bool would_take(Market const& market, Side side, std::int64_t price_ticks) const;
   [[nodiscard]] bool can_fill_completely(Market const& market, Record const& taker) const;
 

@@ -76,6 +76,14 @@ bool SpotLedger::lock(AccountIndex account, CurrencyIndex currency, core::Decima
   return true;
 }
 
+bool SpotLedger::adjust_lock(AccountIndex account, CurrencyIndex currency, core::Decimal change,
+                             TimeMs now) {
+  if (change.is_zero()) return true;
+  if (balances_[slot(account, currency)].available < change) return false;
+  apply(account, currency, money::negated(change), change, SpotBalanceChange::order_update, now);
+  return true;
+}
+
 void SpotLedger::unlock(AccountIndex account, CurrencyIndex currency, core::Decimal amount,
                         TimeMs now) {
   apply(account, currency, amount, money::negated(amount), SpotBalanceChange::order_update, now);

@@ -53,6 +53,9 @@ class SpotLedger {
   /// Moves `amount` from available to locked (order-create); false, and nothing changes, when
   /// available is smaller.
   bool lock(AccountIndex account, CurrencyIndex currency, core::Decimal amount, TimeMs now);
+  /// Changes an open order's lock by `change` (either sign) when the order is amended
+  /// (order-update); false, and nothing changes, when available cannot cover a positive change.
+  bool adjust_lock(AccountIndex account, CurrencyIndex currency, core::Decimal change, TimeMs now);
   /// Moves `amount` of locked back to available (order-update).
   void unlock(AccountIndex account, CurrencyIndex currency, core::Decimal amount, TimeMs now);
   /// A fill paid from locked funds (order-match): locked −= `released`, of which `spent` leaves

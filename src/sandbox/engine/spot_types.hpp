@@ -27,11 +27,21 @@ struct SpotOrderRequest {
   std::string_view text;  ///< client text (at most FixedText::capacity bytes), may be empty
 };
 
+/// `PATCH /spot/orders/{order_id}` after the front parsed it: at least one of the new amount
+/// (the order's whole amount, the filled part included) and the new price. Views are read during
+/// the call only.
+struct SpotOrderAmendment {
+  std::optional<core::Decimal> amount;
+  std::optional<core::Decimal> price;
+  std::string_view amend_text;  ///< the caller's note (at most FixedText::capacity bytes)
+};
+
 /// A spot order as Gate returns it. For a market buy `amount` and `left` are quote amounts.
 struct SpotOrder {
   OrderId id = 0;
   UserId user = 0;
   FixedText text;
+  FixedText amend_text;  ///< note of the latest amendment; empty before one (not archived)
   std::string_view currency_pair;
   SpotOrderType type = SpotOrderType::limit;
   Side side = Side::buy;

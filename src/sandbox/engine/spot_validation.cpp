@@ -133,6 +133,73 @@ core::Result<void> SpotExchange::validate(SpotOrderRequest const& request, Plan&
   return core::ok();
 }
 
+core::Result<void> SpotExchange::validate_amendment(Record const& record,
+                                                    SpotOrderAmendment const& amendment,
+                                                    AmendPlan& plan) const {
+  Market const& market = markets_[record.pair];
+  PairSpec const& spec = market.spec;
+  auto const note = FixedText::from(amendment.amend_text);
+  if (!note) {
+    return make_error(Label::invalid_param_value, "Invalid parameter `amend_text` with value: " +
+                                                      std::string(amendment.amend_text));
+  }
+  plan.note = *note;
+  if (!amendment.amount && !amendment.price) {
+    return make_error(Label::invalid_param_value, "Either amount or price must be specified");
+  }
+  plan.price_ticks = record.price_ticks;
+  if (amendment.price) {
+    if (!amendment.price->is_positive()) return invalid_value("price", *amendment.price);
+    auto const ticks = market.price_grid.to_units(*amendment.price);
+    if (!ticks) return bad_precision("price", *amendment.price, spec.precision);
+    plan.price_ticks = *ticks;
+  }
+  plan.amount_lots = record.left_lots + record.filled_lots;
+  if (amendment.amount) {
+    if (!amendment.amount->is_positive()) return invalid_value("amount", *amendment.amount);
+    auto const lots = market.amount_grid.to_units(*amendment.amount);
+    if (!lots) return bad_precision("amount", *amendment.amount, spec.amount_precision);
+    plan.amount_lots = *lots;
+  }
+  // Gate: an amount below what is filled cancels the order (and so does an equal one: nothing
+  // would be left to trade).
+  plan.cancels = plan.amount_lots <= record.filled_lots;
+  if (plan.cancels) return core::ok();
+
+  core::Decimal const amount = market.amount_grid.to_decimal(plan.amount_lots);
+  if (amount < spec.min_base_amount) return too_small(amount, spec.base, spec.min_base_amount);
+  if (spec.max_base_amount && amount > *spec.max_base_amount) {
+    return too_large(amount, spec.base, *spec.max_base_amount);
+  }
+  core::Decimal const max_value = market.max_value;
+  auto const value_units = static_cast<core::Decimal::Raw>(plan.price_ticks) * plan.amount_lots;
+  if (value_units > market.max_value_units) {
+    return too_large(money::times(market.price_grid.to_decimal(plan.price_ticks), amount),
+                     spec.quote, max_value);
+  }
+  core::Decimal const value = money::scaled(value_units, market.value_unit_raw);
+  if (value < spec.min_quote_amount) return too_small(value, spec.quote, spec.min_quote_amount);
+  if (value > max_value) return too_large(value, spec.quote, max_value);
+
+  std::int64_t const left_lots = plan.amount_lots - record.filled_lots;
+  plan.lock_amount =
+      record.order.side == Side::buy
+          ? money::scaled(static_cast<core::Decimal::Raw>(plan.price_ticks) * left_lots,
+                          market.value_unit_raw)
+          : market.amount_grid.to_decimal(left_lots);
+  if (record.order.time_in_force == TimeInForce::poc && plan.price_ticks != record.price_ticks &&
+      would_take(market, record.order.side, plan.price_ticks)) {
+    return make_error(Label::poc_fill_immediately,
+                      "Order would match and take immediately so it's cancelled");
+  }
+  core::Decimal const extra = money::minus(plan.lock_amount, record.locked);
+  if (extra.is_positive() &&
+      ledger_.balance(record.account, record.lock_currency).available < extra) {
+    return make_error(Label::balance_not_enough, "Not enough balance");
+  }
+  return core::ok();
+}
+
 bool SpotExchange::would_take(Market const& market, Side side, std::int64_t price_ticks) const {
   auto const best = market.book.best_price(opposite(side));
   if (!best) return false;

@@ -17,6 +17,7 @@ RestResult list_candlesticks(RestCall const& call);  ///< GET /candlesticks
 // Orders (futures_order_handlers.cpp).
 RestResult create_order(RestCall const& call);   ///< POST /orders → 201
 RestResult get_order(RestCall const& call);      ///< GET /orders/{order_id}
+RestResult amend_order(RestCall const& call);    ///< PUT /orders/{order_id}
 RestResult cancel_order(RestCall const& call);   ///< DELETE /orders/{order_id}
 RestResult list_orders(RestCall const& call);    ///< GET /orders
 RestResult cancel_orders(RestCall const& call);  ///< DELETE /orders

@@ -1,6 +1,6 @@
-// USDT-perpetual orders: create, get, cancel, list and cancel-all (gateio-v4.md §3.5; SDK
-// FuturesApi createFuturesOrder, getFuturesOrder, cancelFuturesOrder, listFuturesOrders,
-// cancelFuturesOrders).
+// USDT-perpetual orders: create, get, amend, cancel, list and cancel-all (gateio-v4.md §3.5; SDK
+// FuturesApi createFuturesOrder, getFuturesOrder, amendFuturesOrder, cancelFuturesOrder,
+// listFuturesOrders, cancelFuturesOrders).
 #include <optional>
 #include <string>
 #include <vector>
@@ -120,6 +120,37 @@ RestResult get_order(RestCall const& call) {
   auto const order = path_order(call, false);
   if (!order) return order.error();
   return reply(200, order_json(*order, size_encoding_of(call.http)));
+}
+
+RestResult amend_order(RestCall const& call) {
+  if (auto refused = check_settle(call)) return *refused;
+  auto const object = parse_body_object(call.http.body);
+  if (!object) return object.error();
+  BodyReader const body(*object);
+  SizeEncoding const sizes = size_encoding_of(call.http);
+  // Body of the SDK's FuturesOrderAmendment: size (the new whole size, signed), price,
+  // amend_text; other members (CCXT also sends currency_pair and account) are ignored.
+  FuturesOrderAmendment amendment;
+  if (auto const* size = object->if_contains("size"); size != nullptr && !size->is_null()) {
+    auto const read = read_size(body, "size", sizes);
+    if (!read) return read.error();
+    amendment.size = *read;
+  }
+  auto const price = body.optional_decimal("price");
+  if (!price) return price.error();
+  amendment.price = *price;
+  if (!amendment.size && !amendment.price) {
+    return refusal("INVALID_PARAM_VALUE", "Either size or price must be specified");
+  }
+  auto const amend_text = body.optional_string("amend_text");
+  if (!amend_text) return amend_text.error();
+  if (*amend_text) amendment.amend_text = **amend_text;
+  auto const order = path_order(call, true);
+  if (!order) return order.error();
+  auto amended =
+      call.state.engine.amend_futures_order(call.user_id(), order->id, amendment, call.now_ms);
+  if (!amended) return refusal_from(amended.error());
+  return reply(200, order_json(*amended, sizes));
 }
 
 RestResult cancel_order(RestCall const& call) {

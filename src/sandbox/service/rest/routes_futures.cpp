@@ -24,6 +24,7 @@ void add_futures_routes(Router& router) {
   router.add({"GET", "/futures/{settle}/orders", "futures", other, list_orders});
   router.add({"DELETE", "/futures/{settle}/orders", "futures", cancel, cancel_orders});
   router.add({"GET", "/futures/{settle}/orders/{order_id}", "futures", other, get_order});
+  router.add({"PUT", "/futures/{settle}/orders/{order_id}", "futures", place, amend_order});
   router.add({"DELETE", "/futures/{settle}/orders/{order_id}", "futures", cancel, cancel_order});
   router.add({"GET", "/futures/{settle}/positions", "futures", other, list_positions});
   router.add({"GET", "/futures/{settle}/positions/{contract}", "futures", other, get_position});

@@ -1,5 +1,5 @@
-// Signed spot calls (gateio-v4.md §3.1, §3.3, §11): balances, placing, reading and cancelling
-// orders, cancel-all and the countdown cancel-all. Order lists and fills are in
+// Signed spot calls (gateio-v4.md §3.1, §3.3, §11): balances, placing, reading, amending and
+// cancelling orders, cancel-all and the countdown cancel-all. Order lists and fills are in
 // spot_listings.cpp. Every call naming a pair honours the key's pair whitelist.
 #include <boost/json/array.hpp>
 
@@ -8,6 +8,7 @@
 #include "sandbox/service/rest/json_body.hpp"
 #include "sandbox/service/rest/json_values.hpp"
 #include "sandbox/service/rest/routes.hpp"
+#include "sandbox/service/rest/spot_amend_body.hpp"
 #include "sandbox/service/rest/spot_json.hpp"
 #include "sandbox/service/rest/spot_listings.hpp"
 #include "sandbox/service/rest/spot_order_body.hpp"
@@ -48,6 +49,18 @@ RestResult get_order(RestCall const& call) {
   if (!pair) return pair.error();
   OrderRef const ref = order_ref(*call.path.get("order_id"));
   auto order = call.state.engine.spot().order(call.user_id(), (*pair)->id, ref, call.now_ms);
+  if (!order) return refusal_from(order.error());
+  return json_reply(spot_order_json(*order, **pair));
+}
+
+RestResult amend_order(RestCall const& call) {
+  auto const body = parse_spot_amend_body(call.http.body, call.query);
+  if (!body) return body.error();
+  auto const pair = allowed_pair(call, body->currency_pair);
+  if (!pair) return pair.error();
+  OrderRef const ref = order_ref(*call.path.get("order_id"));
+  auto order = call.state.engine.amend_spot_order(call.user_id(), (*pair)->id, ref,
+                                                  body->amendment(), call.now_ms);
   if (!order) return refusal_from(order.error());
   return json_reply(spot_order_json(*order, **pair));
 }
@@ -131,6 +144,7 @@ void add_spot_routes(Router& router) {
   router.add({"GET", "/spot/orders", spot, RateGroup::spot_other, list_orders});
   router.add({"DELETE", "/spot/orders", spot, RateGroup::spot_cancel, cancel_orders});
   router.add({"GET", "/spot/orders/{order_id}", spot, RateGroup::spot_other, get_order});
+  router.add({"PATCH", "/spot/orders/{order_id}", spot, RateGroup::spot_place, amend_order});
   router.add({"DELETE", "/spot/orders/{order_id}", spot, RateGroup::spot_cancel, cancel_order});
   router.add({"GET", "/spot/open_orders", spot, RateGroup::spot_other, open_orders});
   router.add({"GET", "/spot/my_trades", spot, RateGroup::spot_other, my_trades});

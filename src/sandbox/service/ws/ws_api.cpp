@@ -149,9 +149,6 @@ void WsApi::dispatch(std::shared_ptr<ClientSession> const& session, WsApiParsed 
   }
   switch (*call) {
     case ApiCall::login: login(exchange, request); return;
-    case ApiCall::unsupported:
-      reply_error(exchange, 404, "NOT_FOUND", request.channel + " is not supported by the sandbox");
-      return;
     default: run(exchange, *call, request); return;
   }
 }
@@ -204,13 +201,15 @@ void WsApi::run(Exchange const& exchange, ApiCall call, WsApiRequest const& requ
   std::string text;
   if (response.status >= 200 && response.status < 300) {
     WsApiHeader header = header_of(exchange, 200);
-    if (acknowledged(call)) header.rate_limit = rate_limit_of(response);
+    if (reports_rate_limit(call)) header.rate_limit = rate_limit_of(response);
     text = render_api_result(exchange.request_id, false, header,
                              response.body.empty() ? std::string_view("null") : response.body);
   } else {
     auto const [label, message] = label_and_message(response.body);
     WsApiHeader header = header_of(exchange, response.status);
-    if (acknowledged(call) || response.status == 429) header.rate_limit = rate_limit_of(response);
+    if (reports_rate_limit(call) || response.status == 429) {
+      header.rate_limit = rate_limit_of(response);
+    }
     text = render_api_error(exchange.request_id, header, label, message);
   }
   send(exchange, std::move(text), answer.delay);

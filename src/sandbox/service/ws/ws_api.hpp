@@ -5,8 +5,8 @@
 // REST route for that key (same permission checks, rate limits, injected faults, labels and
 // JSON); batch placement (`futures.order_batch_place`, `spot.order_place` with an array) and
 // `*.order_cancel_ids` run it once per item and answer per item (`succeeded`, or `label` and
-// `message`). Placement is acknowledged (`ack: true`, the request echoed) before its result.
-// Order amendment is answered NOT_FOUND (the sandbox cannot amend orders).
+// `message`); `*.order_amend` runs the amend route (PATCH spot, PUT futures) with req_param as
+// its body. Placement is acknowledged (`ack: true`, the request echoed) before its result.
 //
 // Threading: thread-safe; replies go through the session, which may be any thread's.
 

@@ -23,7 +23,7 @@ constexpr std::array<CallEntry, 17> call_table{{
     {Product::spot, "spot.order_list", ApiCall::order_list},
     {Product::spot, "spot.order_cancel_cp", ApiCall::order_cancel_cp},
     {Product::spot, "spot.order_cancel_ids", ApiCall::order_cancel_ids},
-    {Product::spot, "spot.order_amend", ApiCall::unsupported},
+    {Product::spot, "spot.order_amend", ApiCall::order_amend},
     {Product::futures, "futures.login", ApiCall::login},
     {Product::futures, "futures.order_place", ApiCall::order_place},
     {Product::futures, "futures.order_cancel", ApiCall::order_cancel},
@@ -31,7 +31,7 @@ constexpr std::array<CallEntry, 17> call_table{{
     {Product::futures, "futures.order_list", ApiCall::order_list},
     {Product::futures, "futures.order_cancel_cp", ApiCall::order_cancel_cp},
     {Product::futures, "futures.order_cancel_ids", ApiCall::order_cancel_ids},
-    {Product::futures, "futures.order_amend", ApiCall::unsupported},
+    {Product::futures, "futures.order_amend", ApiCall::order_amend},
     {Product::futures, "futures.order_batch_place", ApiCall::order_batch_place},
 }};
 
@@ -94,6 +94,19 @@ Checked<std::string> product_root(Product product, boost::json::object const& pa
   if (!settle->is_string()) return bad_param("INVALID_PARAM_VALUE", "Invalid parameter `settle`");
   append_encoded(root, settle->get_string());
   return root;
+}
+
+/// The `order_id` member of a single-order call, as path text.
+Checked<std::string> path_order_id(boost::json::object const& params) {
+  auto const* id = params.if_contains("order_id");
+  if (id == nullptr || id->is_null()) {
+    return bad_param("MISSING_REQUIRED_PARAM", "Missing required parameter: order_id");
+  }
+  auto id_text = id->is_string() || id->is_number() ? scalar_text(*id) : std::nullopt;
+  if (!id_text || id_text->empty()) {
+    return bad_param("INVALID_PARAM_VALUE", "Invalid parameter `order_id`");
+  }
+  return std::move(*id_text);
 }
 
 /// One placement: the order is the REST body; `text` and the market name it in the result.
@@ -178,6 +191,10 @@ bool acknowledged(ApiCall call) noexcept {
   return call == ApiCall::order_place || call == ApiCall::order_batch_place;
 }
 
+bool reports_rate_limit(ApiCall call) noexcept {
+  return acknowledged(call) || call == ApiCall::order_amend;
+}
+
 std::size_t batch_limit(ApiCall call) noexcept {
   return call == ApiCall::order_batch_place ? 10 : 20;
 }
@@ -204,16 +221,22 @@ Checked<DelegatedRequest> rest_request_for(ApiCall call, Product product,
       std::string method = call == ApiCall::order_list ? "GET" : "DELETE";
       return DelegatedRequest{std::move(method), orders, std::move(*query), ""};
     }
+    case ApiCall::order_amend: {
+      auto id_text = path_order_id(params);
+      if (!id_text) return id_text.error();
+      // The amendment is the body: req_param without what names the order and the market.
+      boost::json::object body = params;
+      body.erase("order_id");
+      body.erase("settle");
+      std::string path = orders + "/";
+      append_encoded(path, *id_text);
+      std::string method = product == Product::spot ? "PATCH" : "PUT";
+      return DelegatedRequest{std::move(method), std::move(path), "", boost::json::serialize(body)};
+    }
     case ApiCall::order_cancel:
     case ApiCall::order_status: {
-      auto const* id = params.if_contains("order_id");
-      if (id == nullptr || id->is_null()) {
-        return bad_param("MISSING_REQUIRED_PARAM", "Missing required parameter: order_id");
-      }
-      auto const id_text = id->is_string() || id->is_number() ? scalar_text(*id) : std::nullopt;
-      if (!id_text || id_text->empty()) {
-        return bad_param("INVALID_PARAM_VALUE", "Invalid parameter `order_id`");
-      }
+      auto id_text = path_order_id(params);
+      if (!id_text) return id_text.error();
       auto query = query_of(params, {"settle", "order_id"});
       if (!query) return query.error();
       std::string path = orders + "/";
@@ -223,8 +246,7 @@ Checked<DelegatedRequest> rest_request_for(ApiCall call, Product product,
     }
     case ApiCall::login:
     case ApiCall::order_batch_place:
-    case ApiCall::order_cancel_ids:
-    case ApiCall::unsupported: break;
+    case ApiCall::order_cancel_ids: break;
   }
   return Refusal{404, "NOT_FOUND", "Not found"};
 }

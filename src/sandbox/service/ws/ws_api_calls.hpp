@@ -1,7 +1,8 @@
 #pragma once
 // The WS API channels (gateio-v4.md §2.3) and the REST calls they stand for: an order call's
-// `req_param` is the REST body (`*.order_place`) or the REST parameters (order id in the path,
-// the other members as query parameters), so the REST handlers parse, validate and answer it
+// `req_param` is the REST body (`*.order_place`; `*.order_amend` without its `order_id`, which
+// goes in the path) or the REST parameters (order id in the path, the other members as query
+// parameters), so the REST handlers parse, validate and answer it
 // with the same labels, messages and JSON. Batch calls (an array `req_param` for placement,
 // cancellation by id list) run one REST call per item and answer one result per item.
 
@@ -29,8 +30,7 @@ enum class ApiCall : std::uint8_t {
   order_cancel_cp,
   order_batch_place,  ///< `futures.order_batch_place`, or `spot.order_place` with an array
   order_cancel_ids,
-  /// A channel Gate serves that the sandbox does not (order amendment).
-  unsupported,
+  order_amend,
 };
 
 /// The call behind WS API channel `name` on `product`'s endpoint; nullopt for a name Gate does
@@ -43,6 +43,8 @@ enum class ApiCall : std::uint8_t {
 
 /// True for the calls Gate acknowledges (`ack: true`) before answering.
 [[nodiscard]] bool acknowledged(ApiCall call) noexcept;
+/// True for the calls whose answers carry the rate-limit figures (placement and amendment).
+[[nodiscard]] bool reports_rate_limit(ApiCall call) noexcept;
 
 /// The REST request a call stands for, path under /api/v4.
 struct DelegatedRequest {

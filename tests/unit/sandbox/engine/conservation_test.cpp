@@ -1,5 +1,5 @@
 // Property: whatever users do — deposits, withdrawals, transfers, spot and futures orders of every
-// kind, cancels, countdowns, mark moves — no value appears or vanishes. Per currency:
+// kind, amendments, cancels, countdowns, mark moves — no value appears or vanishes. Per currency:
 //   Σ spot (available + locked) + Σ futures (total + unrealised PnL) + fees = deposits −
 //   withdrawals
 // Locks always equal what open orders need, balances never go negative, and futures positions net
@@ -24,12 +24,13 @@ class Chaos {
   explicit Chaos(std::uint64_t seed) : random_(seed), engine_(make_engine()) {}
 
   Engine& engine() { return *engine_; }
+  int amended() const { return amended_; }
   TimeMs now() const { return now_; }
 
   void step() {
     now_ += static_cast<TimeMs>(random_() % 3'000);
     UserId const user = first_user + static_cast<UserId>(random_() % (last_user - first_user + 1));
-    switch (random_() % 16) {
+    switch (random_() % 18) {
       case 0: deposit(user); break;
       case 1: withdraw(user); break;
       case 2: transfer(user); break;
@@ -47,6 +48,8 @@ class Chaos {
       case 14:
         if (random_() % 4 == 0) countdown(user);
         break;
+      case 16: spot_amend(user); break;
+      case 17: futures_amend(user); break;
       default: futures_close(user); break;
     }
   }
@@ -116,6 +119,39 @@ class Chaos {
     static_cast<void>(
         engine_->cancel_spot_order(user, "BTC_USDT", open[random_() % open.size()].id, now_));
   }
+  void spot_amend(UserId user) {
+    auto const open = engine_->spot().open_orders(user, "BTC_USDT", {}).value();
+    if (open.empty()) return;
+    SpotOrder const& order = open[random_() % open.size()];
+    SpotOrderAmendment amendment;
+    if (random_() % 3 != 0) {
+      amendment.amount = dec("0." + std::to_string(500 + random_() % 9'500));
+    }
+    if (!amendment.amount || random_() % 2 == 0) {
+      amendment.price =
+          dec(std::to_string(29'900 + random_() % 200) + "." + std::to_string(random_() % 10));
+    }
+    if (engine_->amend_spot_order(user, "BTC_USDT", order.id, amendment, now_)) ++amended_;
+  }
+  void futures_amend(UserId user) {
+    auto const open = engine_->futures().open_orders(user, std::nullopt, {});
+    if (!open || open->empty()) return;
+    FuturesOrder const& order = (*open)[random_() % open->size()];
+    bool const btc = order.contract == "BTC_USDT";
+    FuturesOrderAmendment amendment;
+    if (random_() % 3 != 0) {
+      std::int64_t size = static_cast<std::int64_t>(random_() % 30);
+      if (order.size.is_negative()) size = -size;
+      amendment.size = dec(btc ? std::to_string(size)
+                               : std::to_string(size) + "." + std::to_string(random_() % 10));
+    }
+    if (!amendment.size || random_() % 2 == 0) {
+      amendment.price = dec(
+          btc ? std::to_string(49'800 + random_() % 400) + "." + std::to_string(random_() % 10)
+              : std::to_string(2'990 + random_() % 20) + "." + std::to_string(10 + random_() % 90));
+    }
+    if (engine_->amend_futures_order(user, order.id, amendment, now_)) ++amended_;
+  }
   void futures_order(UserId user) {
     bool const btc = random_() % 3 != 0;
     std::int64_t size = 1 + static_cast<std::int64_t>(random_() % 30);
@@ -169,6 +205,7 @@ class Chaos {
   std::mt19937_64 random_;
   std::unique_ptr<Engine> engine_;
   TimeMs now_ = 1'000;
+  int amended_ = 0;
 };
 
 void check_invariants(Engine const& engine, TimeMs now, int step) {
@@ -229,6 +266,7 @@ TEST(Conservation, HoldsUnderRandomActivity) {
     EXPECT_GT(chaos.engine().spot().trades("BTC_USDT", 1000)->size(), 20U) << "seed " << seed;
     EXPECT_GT(chaos.engine().futures().trades("BTC_USDT", 1000)->size(), 20U) << "seed " << seed;
     EXPECT_GT(chaos.engine().house_totals("USDT")->fees, Decimal{}) << "seed " << seed;
+    EXPECT_GT(chaos.amended(), 20) << "seed " << seed;
   }
 }
 

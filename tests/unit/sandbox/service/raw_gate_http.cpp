@@ -45,6 +45,7 @@ RawResponse RawGate::call(TestKey const& key, std::string_view method, std::stri
   if (method == "POST") request.method = net::Method::post;
   if (method == "DELETE") request.method = net::Method::delete_;
   if (method == "PUT") request.method = net::Method::put;
+  if (method == "PATCH") request.method = net::Method::patch;
   request.target = target_of(path, query);
   request.body = std::string(body);
 

@@ -328,6 +328,97 @@ TEST_F(WsApiTest, SpotOrderLifecycleMatchesRest) {
   EXPECT_TRUE(result(*empty).as_array().empty());
 }
 
+TEST_F(WsApiTest, SpotOrderAmendAnswersTheOrderAndPushesTheUpdate) {
+  TestKey const key = make_user_key();
+  deposit(key.user_id, "USDT", "1000");
+  WsTestClient client(io_, ws_base(*server_) + "/ws/v4/");
+  ASSERT_TRUE(client.connected());
+  login(client, "spot.login", key);
+  client.request("spot.orders", "subscribe", {"BTC_USDT"}, 5, &key);
+  auto subscribed = client.next_on("spot.orders", "subscribe");
+  ASSERT_TRUE(subscribed);
+
+  // Each call's result and the private push it causes, in whichever order they arrive.
+  auto result_and_push = [&](std::string const& req_id) {
+    std::optional<json::value> reply;
+    std::optional<json::value> push;
+    while (!reply || !push) {
+      auto message = client.next();
+      if (!message) break;
+      if (text_of(*message, "request_id") == req_id && !is_ack(*message)) {
+        reply = std::move(message);
+      } else if (text_of(*message, "channel") == "spot.orders" &&
+                 text_of(*message, "event") == "update") {
+        push = std::move(message);
+      }
+    }
+    return std::pair{reply, push};
+  };
+  send_api(client, "spot.order_place", "place",
+           R"({"text":"t-ws-a","currency_pair":"BTC_USDT","side":"buy","amount":"0.001",)"
+           R"("price":"60000"})");
+  auto const [placed, put] = result_and_push("place");
+  ASSERT_TRUE(placed && put) << "result or push missing";
+  std::string const id = text_of(result(*placed), "id");
+  ASSERT_FALSE(id.empty()) << json::serialize(*placed);
+
+  // CCXT's editOrderWs req_param: the order, the pair, the account and the new values.
+  send_api(client, "spot.order_amend", "amend",
+           R"({"order_id":")" + id +
+               R"(","currency_pair":"BTC_USDT","account":"spot","amount":"0.002",)"
+               R"("price":"59000","amend_text":"t-ws-amend"})");
+  auto const [amended, pushed] = result_and_push("amend");
+  ASSERT_TRUE(amended && pushed) << "result or push missing";
+  ASSERT_EQ(status(*amended), "200") << json::serialize(*amended);
+  EXPECT_EQ(text_of(amended->at("header"), "channel"), "spot.order_amend");
+  EXPECT_EQ(amended->at("header").at("x_gate_ratelimit_limit").as_int64(), 10);
+  EXPECT_EQ(text_of(result(*amended), "id"), id);
+  EXPECT_EQ(text_of(result(*amended), "amount"), "0.002");
+  EXPECT_EQ(text_of(result(*amended), "price"), "59000");
+  EXPECT_EQ(text_of(result(*amended), "amend_text"), "t-ws-amend");
+
+  json::value const& order = pushed->at("result").at(0);
+  EXPECT_EQ(text_of(order, "id"), id);
+  EXPECT_EQ(text_of(order, "event"), "update");
+  EXPECT_EQ(text_of(order, "price"), "59000");
+  EXPECT_EQ(text_of(order, "amount"), "0.002");
+  EXPECT_EQ(text_of(order, "amend_text"), "t-ws-amend");
+
+  RawGate rest(server_->base_url(), server_->venue());
+  auto const by_rest = rest.call(key, "GET", "/spot/orders/" + id, "currency_pair=BTC_USDT");
+  ASSERT_EQ(by_rest.status, 200U);
+  EXPECT_EQ(result(*amended), by_rest.json);
+  auto const balance = rest.call(key, "GET", "/spot/accounts", "currency=USDT");
+  EXPECT_EQ(text_of(balance.json.at(0), "locked"), "118");
+}
+
+TEST_F(WsApiTest, FuturesOrderAmendChangesSizeAndPrice) {
+  TestKey const key = make_user_key();
+  fund_futures(*server_, key.user_id, "100000");
+  WsTestClient client(io_, ws_base(*server_) + "/v4/ws/usdt");
+  ASSERT_TRUE(client.connected());
+  login(client, "futures.login", key);
+  send_api(client, "futures.order_place", "place",
+           R"({"contract":"BTC_USDT","size":"-2","price":"60000"})");
+  ASSERT_TRUE(answer(client, "place"));  // the ack
+  auto placed = answer(client, "place");
+  ASSERT_TRUE(placed);
+  std::string const id = std::to_string(result(*placed).at("id").as_int64());
+
+  auto amended = call(client, "futures.order_amend", "amend",
+                      R"({"order_id":")" + id + R"(","settle":"usdt","size":-5,"price":"61000"})");
+  ASSERT_TRUE(amended);
+  ASSERT_EQ(status(*amended), "200") << json::serialize(*amended);
+  EXPECT_EQ(amended->at("header").at("x_gate_ratelimit_limit").as_int64(), 100);
+  EXPECT_EQ(result(*amended).at("size").as_int64(), -5);
+  EXPECT_EQ(text_of(result(*amended), "price"), "61000");
+
+  auto wrong_side =
+      call(client, "futures.order_amend", "flip", R"({"order_id":")" + id + R"(","size":5})");
+  ASSERT_TRUE(wrong_side);
+  EXPECT_EQ(label(*wrong_side), "INVALID_PARAM_VALUE");
+}
+
 TEST_F(WsApiTest, FuturesOrderLifecycle) {
   TestKey const key = make_user_key();
   fund_futures(*server_, key.user_id, "100000");
@@ -537,8 +628,12 @@ TEST_F(WsApiTest, MalformedRequestsAreAnsweredAndTheConnectionStaysUsable) {
   auto amend = call(client, "spot.order_amend", "amend",
                     R"({"order_id":"1","currency_pair":"BTC_USDT","price":"1"})");
   ASSERT_TRUE(amend);
-  EXPECT_EQ(status(*amend), "404");
-  EXPECT_EQ(label(*amend), "NOT_FOUND");
+  EXPECT_EQ(status(*amend), "400");
+  EXPECT_EQ(label(*amend), "ORDER_NOT_FOUND");
+  auto amend_without_id =
+      call(client, "spot.order_amend", "amend-no-id", R"({"currency_pair":"BTC_USDT"})");
+  ASSERT_TRUE(amend_without_id);
+  EXPECT_EQ(label(*amend_without_id), "MISSING_REQUIRED_PARAM");
 
   std::string eleven = "[";
   for (int i = 0; i < 11; ++i) {
