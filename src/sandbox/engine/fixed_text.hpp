@@ -3,7 +3,7 @@
 // without a heap allocation. Gate allows "t-" plus at most 28 bytes, and reserved words such as
 // "apiv4" or "web"; the front checks the format, the engine only bounds the length. 30 bytes and
 // a length byte: the histories keep one per finished order and per fill, in records sized to
-// whole cache lines or halves of them.
+// whole cache lines.
 
 #include <array>
 #include <cstddef>

@@ -129,7 +129,7 @@ struct SpotFill {
 /// limits (see SpotExchange::user_pair()), so their storage stops growing there.
 struct SpotUserPair {
   OpenList open;
-  RingBuffer<SpotFill, RingWrites::streamed> trades;  ///< newest at the back
+  RingBuffer<SpotFill> trades;  ///< newest at the back
 };
 
 }  // namespace tradelink::sandbox::detail

@@ -18,10 +18,16 @@
 
 namespace tradelink::sandbox {
 
-/// True when `T` can be written by stream_store(): plain bytes in whole 16-byte units.
+/// Bytes in a cache line.
+inline constexpr std::size_t streamed_line = 64;
+
+/// True when `T` is worth writing with stream_store(): plain bytes in whole, aligned cache lines.
+/// A line written only in part by non-temporal stores leaves its write-combining buffer
+/// incomplete, and memory then merges it with the line's old contents: slower than a cached
+/// write.
 template <class T>
-inline constexpr bool streamable = std::is_trivially_copyable_v<T> && sizeof(T) % 16 == 0 &&
-                                   alignof(T) >= 16;
+inline constexpr bool streamable = std::is_trivially_copyable_v<T> &&
+                                   sizeof(T) % streamed_line == 0 && alignof(T) >= streamed_line;
 
 /// Copies `value` to `to` without bringing `to`'s lines into the caches.
 template <class T>

@@ -134,8 +134,8 @@ TEST(OrderStore, FindsLiveAndArchivedOrdersUntilTheirArchiveForgetsThem) {
       << "a handle that was never created";
 }
 
-/// A history value the streamed ring writes with non-temporal stores (16-byte units).
-struct alignas(16) HistoryValue {
+/// A history value the streamed ring writes with non-temporal stores (one whole cache line).
+struct alignas(64) HistoryValue {
   std::int64_t serial = 0;
   std::int64_t check = 0;
 };
