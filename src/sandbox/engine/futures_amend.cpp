@@ -33,8 +33,7 @@ core::Result<FuturesOrder> FuturesExchange::amend(UserId user, OrderRef order,
   auto const amended = records_.find(id);
   if (amended.live != nullptr) return amended.live->order;
   if (amended.archived == nullptr) money::broken_invariant("amended futures order lost");
-  FuturesOrder view =
-      order_of(*amended.archived, user, archive_owner(amended.archive).contract);
+  FuturesOrder view = order_of(*amended.archived, user, archive_owner(amended.archive).contract);
   view.amend_text = plan.note;
   return view;
 }
