@@ -16,6 +16,21 @@ core::Error invalid(std::string message) {
   return make_error(Label::invalid_param_value, std::move(message));
 }
 
+/// The contract's order size limits, for a placement or an amendment.
+core::Result<void> check_size_bounds(ContractSpec const& spec, core::Decimal size) {
+  if (size < spec.order_size_min) {
+    return make_error(Label::size_too_small, "order size " + size.to_string() +
+                                                 " is below the minimum " +
+                                                 spec.order_size_min.to_string());
+  }
+  if (size > spec.order_size_max) {
+    return make_error(Label::size_too_large, "order size " + size.to_string() +
+                                                 " is above the maximum " +
+                                                 spec.order_size_max.to_string());
+  }
+  return core::ok();
+}
+
 std::int64_t magnitude(std::int64_t value) noexcept {
   return value < 0 ? -value : value;
 }
@@ -103,16 +118,9 @@ core::Result<void> FuturesExchange::validate(UserId user, FuturesOrderRequest co
     }
     plan.side = *lots > 0 ? Side::buy : Side::sell;
     plan.lots = magnitude(*lots);
-    core::Decimal const size = market.size_grid.to_decimal(plan.lots);
-    if (size < spec.order_size_min) {
-      return make_error(Label::size_too_small, "order size " + size.to_string() +
-                                                   " is below the minimum " +
-                                                   spec.order_size_min.to_string());
-    }
-    if (size > spec.order_size_max) {
-      return make_error(Label::size_too_large, "order size " + size.to_string() +
-                                                   " is above the maximum " +
-                                                   spec.order_size_max.to_string());
+    if (auto const bounded = check_size_bounds(spec, market.size_grid.to_decimal(plan.lots));
+        !bounded) {
+      return bounded.error();
     }
     plan.reduce_only = request.reduce_only;
   }
@@ -229,16 +237,9 @@ core::Result<void> FuturesExchange::validate_amendment(Record const& record,
   plan.cancels = plan.lots <= record.filled_lots;
   if (plan.cancels) return core::ok();
 
-  core::Decimal const size = market.size_grid.to_decimal(plan.lots);
-  if (size < spec.order_size_min) {
-    return make_error(Label::size_too_small, "order size " + size.to_string() +
-                                                 " is below the minimum " +
-                                                 spec.order_size_min.to_string());
-  }
-  if (size > spec.order_size_max) {
-    return make_error(Label::size_too_large, "order size " + size.to_string() +
-                                                 " is above the maximum " +
-                                                 spec.order_size_max.to_string());
+  if (auto const bounded = check_size_bounds(spec, market.size_grid.to_decimal(plan.lots));
+      !bounded) {
+    return bounded.error();
   }
   auto const value_units = static_cast<core::Decimal::Raw>(plan.lots) * plan.price_ticks;
   if (value_units > market.max_value_units) {

@@ -30,13 +30,6 @@ class RestAmendTest : public SandboxTest {
     SandboxTest::TearDown();
   }
 
-  void fund_futures(std::int64_t user, std::string const& amount) {
-    server_->venue().with([&](VenueState& state) {
-      auto done = state.engine.deposit(user, Account::futures, "USDT",
-                                       core::Decimal::parse(amount).value(), state.clock.now_ms());
-      EXPECT_TRUE(done.has_value()) << done.error().message;
-    });
-  }
   /// A key limited to `perms` and `pairs` for a new user.
   TestKey scoped_key(std::vector<KeyPermission> perms, std::vector<std::string> pairs) {
     return server_->venue().with([&](VenueState& state) {
@@ -168,7 +161,7 @@ TEST_F(RestAmendTest, SpotAmendRefusals) {
 
 TEST_F(RestAmendTest, FuturesAmendChangesSizePriceAndMargin) {
   TestKey const key = make_user_key();
-  fund_futures(key.user_id, "1000");
+  fund_futures(*server_, key.user_id, "1000");
   RawResponse const placed = raw_->call(key, "POST", "/futures/usdt/orders", {},
                                         R"({"contract":"BTC_USDT","size":"10","price":"60000"})");
   ASSERT_EQ(placed.status, 201U) << placed.body;
