@@ -34,14 +34,14 @@ core::Result<FuturesOrder> FuturesExchange::amend(UserId user, OrderRef order,
   if (amended.live != nullptr) return amended.live->order;
   if (amended.archived == nullptr) money::broken_invariant("amended futures order lost");
   FuturesOrder view = order_of(*amended.archived, user, archive_owner(amended.archive).contract);
-  view.amend_text = plan.note;
+  view.amend_text = amend_notes_.set(slot, plan.note);  // the history keeps no note
   return view;
 }
 
 void FuturesExchange::apply_amendment(std::uint32_t slot, FuturesOrderAmendment const& amendment,
                                       AmendPlan const& plan, TimeMs now) {
   Record& record = records_[slot];
-  record.order.amend_text = plan.note;
+  record.order.amend_text = amend_notes_.set(slot, plan.note);
   if (plan.cancels) {
     finish(slot, FinishAs::cancelled, now);
     return;

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "sandbox/engine/amend_notes.hpp"
 #include "sandbox/engine/book_types.hpp"
 #include "sandbox/engine/catalogue.hpp"
 #include "sandbox/engine/engine_config.hpp"
@@ -272,6 +273,7 @@ class FuturesExchange {
   OrderStore<Record, Archived> records_;
   OpenLinks open_links_;  ///< users' open lists through records_' slots
   TextIndex texts_;
+  AmendNotes amend_notes_;  ///< notes of amended orders, by records_' slot
   std::vector<std::pair<std::uint32_t, std::uint32_t>> flattened_;  ///< (account, contract)
   std::vector<std::uint32_t> dirty_books_;
   OrderBook::Changes changes_;

@@ -40,7 +40,14 @@ struct FuturesOrder {
   UserId user = 0;
   std::string_view contract;
   FixedText text;
-  FixedText amend_text;          ///< note of the latest amendment; empty before one (not archived)
+  TimeInForce time_in_force = TimeInForce::gtc;
+  bool is_reduce_only = false;
+  bool is_close = false;
+  FuturesOrderStatus status = FuturesOrderStatus::open;
+  FinishAs finish_as = FinishAs::open;
+  /// Note of the latest amendment, empty before one (and once finished, in the history). Kept by
+  /// the engine: valid until the engine is next called.
+  std::string_view amend_text;
   core::Decimal size;            ///< signed contracts
   core::Decimal left;            ///< signed contracts not filled
   core::Decimal price;           ///< 0 for market orders
@@ -48,11 +55,6 @@ struct FuturesOrder {
   core::Decimal fee;             ///< fees paid so far (settle currency)
   core::Decimal maker_fee_rate;  ///< `mkfr`
   core::Decimal taker_fee_rate;  ///< `tkfr`
-  TimeInForce time_in_force = TimeInForce::gtc;
-  bool is_reduce_only = false;
-  bool is_close = false;
-  FuturesOrderStatus status = FuturesOrderStatus::open;
-  FinishAs finish_as = FinishAs::open;
   TimeMs create_time_ms = 0;
   TimeMs update_time_ms = 0;
   TimeMs finish_time_ms = 0;   ///< 0 while open

@@ -34,7 +34,7 @@ core::Result<SpotOrder> SpotExchange::apply_amendment(std::uint32_t slot,
                                                       SpotOrderAmendment const& amendment,
                                                       AmendPlan const& plan, TimeMs now) {
   Record& record = records_[slot];
-  record.order.amend_text = plan.note;
+  record.order.amend_text = amend_notes_.set(slot, plan.note);
   if (plan.cancels) return finish(slot, SpotOrderStatus::cancelled, FinishAs::cancelled, now);
 
   Market& market = markets_[record.pair];

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "sandbox/engine/amend_notes.hpp"
 #include "sandbox/engine/book_types.hpp"
 #include "sandbox/engine/catalogue.hpp"
 #include "sandbox/engine/engine_config.hpp"
@@ -201,6 +202,7 @@ class SpotExchange {
   OrderStore<Record, Archived> records_;
   OpenLinks open_links_;  ///< users' open lists through records_' slots
   TextIndex texts_;
+  AmendNotes amend_notes_;                        ///< notes of amended orders, by records_' slot
   std::vector<detail::SpotUserPair> user_pairs_;  ///< [account × pair count + pair]
   std::vector<std::uint32_t> dirty_books_;
   OrderBook::Changes changes_;

@@ -41,11 +41,15 @@ struct SpotOrder {
   OrderId id = 0;
   UserId user = 0;
   FixedText text;
-  FixedText amend_text;  ///< note of the latest amendment; empty before one (not archived)
-  std::string_view currency_pair;
   SpotOrderType type = SpotOrderType::limit;
   Side side = Side::buy;
   TimeInForce time_in_force = TimeInForce::gtc;
+  SpotOrderStatus status = SpotOrderStatus::open;
+  FinishAs finish_as = FinishAs::open;
+  std::string_view currency_pair;
+  /// Note of the latest amendment, empty before one (and once finished, in the history). Kept by
+  /// the engine: valid until the engine is next called.
+  std::string_view amend_text;
   core::Decimal amount;
   core::Decimal price;  ///< 0 for market orders
   core::Decimal left;
@@ -54,8 +58,6 @@ struct SpotOrder {
   core::Decimal avg_deal_price;  ///< filled_total / filled_amount, 0 before any fill
   core::Decimal fee;
   std::string_view fee_currency;  ///< base for buys, quote for sells
-  SpotOrderStatus status = SpotOrderStatus::open;
-  FinishAs finish_as = FinishAs::open;
   TimeMs create_time_ms = 0;
   TimeMs update_time_ms = 0;
 };

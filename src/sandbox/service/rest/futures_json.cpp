@@ -281,8 +281,7 @@ std::string order_json(FuturesOrder const& order, SizeEncoding sizes) {
       .integer("refu", 0)
       .integer("stp_id", 0)
       .string("stp_act", "-")
-      .string("amend_text",
-              order.amend_text.empty() ? std::string_view("-") : order.amend_text.view())
+      .string("amend_text", order.amend_text.empty() ? std::string_view("-") : order.amend_text)
       .integer("update_id", order.update_id);
   return out.finish();
 }

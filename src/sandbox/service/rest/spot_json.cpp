@@ -28,7 +28,7 @@ boost::json::object spot_order_json(SpotOrder const& order, PairSpec const& pair
   return boost::json::object{
       {"id", std::to_string(order.id)},
       {"text", text_or_default(order.text)},
-      {"amend_text", order.amend_text.empty() ? std::string_view("-") : order.amend_text.view()},
+      {"amend_text", order.amend_text.empty() ? std::string_view("-") : order.amend_text},
       {"create_time", seconds_text(order.create_time_ms)},
       {"update_time", seconds_text(order.update_time_ms)},
       {"create_time_ms", order.create_time_ms},

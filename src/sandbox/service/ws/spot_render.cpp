@@ -117,8 +117,7 @@ std::string render_spot_order(OrderEvent event, SpotOrder const& order) {
   out.key("stp_act").string("-");
   out.key("finish_as").string(to_string(order.finish_as));
   out.key("biz_info").string("-");
-  out.key("amend_text")
-      .string(order.amend_text.empty() ? std::string_view("-") : order.amend_text.view());
+  out.key("amend_text").string(order.amend_text.empty() ? std::string_view("-") : order.amend_text);
   return out.end_object().end_array().take();
 }
 

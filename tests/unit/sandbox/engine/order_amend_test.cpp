@@ -70,7 +70,7 @@ TEST_F(SpotAmend, SmallerAmountKeepsPriorityAndReleasesLock) {
   EXPECT_EQ(amended.amount, dec("0.05"));
   EXPECT_EQ(amended.left, dec("0.05"));
   EXPECT_EQ(amended.price, dec("100"));
-  EXPECT_EQ(amended.amend_text.view(), "t-smaller");
+  EXPECT_EQ(amended.amend_text, "t-smaller");
   EXPECT_EQ(amended.update_time_ms, 2'000);
   EXPECT_EQ(amended.create_time_ms, 1'000);
   EXPECT_EQ(locked(*engine, alice, "USDT"), dec("5"));
@@ -81,7 +81,7 @@ TEST_F(SpotAmend, SmallerAmountKeepsPriorityAndReleasesLock) {
   EXPECT_EQ(sink.spot_balances[0].freeze_change, dec("-5"));
   ASSERT_EQ(sink.spot_orders.size(), 1U);
   EXPECT_EQ(sink.spot_orders[0].first, OrderEvent::update);
-  EXPECT_EQ(sink.spot_orders[0].second.amend_text.view(), "t-smaller");
+  EXPECT_EQ(sink.spot_orders[0].second.amend_text, "t-smaller");
   ASSERT_EQ(sink.spot_books.size(), 1U);
   ASSERT_EQ(sink.spot_books[0].bids.size(), 1U);
   EXPECT_EQ(sink.spot_books[0].bids[0].size, dec("0.15"));
@@ -173,10 +173,29 @@ TEST_F(SpotAmend, AmountNotAboveFilledCancels) {
   EXPECT_EQ(cancelled.status, SpotOrderStatus::cancelled);
   EXPECT_EQ(cancelled.finish_as, FinishAs::cancelled);
   EXPECT_EQ(cancelled.filled_amount, dec("0.1"));
-  EXPECT_EQ(cancelled.amend_text.view(), "t-stop");
+  EXPECT_EQ(cancelled.amend_text, "t-stop");
   EXPECT_TRUE(locked(*engine, alice, "USDT").is_zero());
   EXPECT_TRUE(engine->spot().order_book("BTC_USDT", 5)->bids.empty());
   EXPECT_EQ(refusal(alice, bid.id, spot_amount("0.3")), "ORDER_NOT_FOUND") << "finished";
+}
+
+TEST_F(SpotAmend, NoteBelongsToTheAmendedOrderOnly) {
+  SpotOrder const first = place(alice, limit("BTC_USDT", Side::buy, "0.1", "100"));
+  EXPECT_EQ(first.amend_text, "");
+  EXPECT_EQ(amend(alice, first.id, spot_amount("0.09", "t-one")).amend_text, "t-one");
+  EXPECT_EQ(amend(alice, first.id, spot_amount("0.08", "t-two")).amend_text, "t-two");
+  EXPECT_EQ(order(alice, first.id).amend_text, "t-two");
+  SpotOrder const cancelled = engine->cancel_spot_order(alice, "BTC_USDT", first.id, 3'000).value();
+  EXPECT_EQ(cancelled.amend_text, "t-two");
+  EXPECT_EQ(order(alice, first.id).amend_text, "") << "the history keeps no note";
+
+  // The next order takes the finished one's place in the engine: it starts without a note, and
+  // its own note does not reach the finished order's history.
+  SpotOrder const second = place(carol, limit("BTC_USDT", Side::buy, "0.1", "99"));
+  EXPECT_EQ(second.amend_text, "");
+  EXPECT_EQ(order(carol, second.id).amend_text, "");
+  EXPECT_EQ(amend(carol, second.id, spot_amount("0.05", "t-three")).amend_text, "t-three");
+  EXPECT_EQ(order(alice, first.id).amend_text, "");
 }
 
 TEST_F(SpotAmend, RefusalsChangeNothing) {
@@ -268,7 +287,7 @@ TEST_F(FuturesAmend, SizeAndPriceMoveTheOrderMargin) {
       alice, bid.id,
       FuturesOrderAmendment{.size = std::nullopt, .price = dec("40000"), .amend_text = "t-x"});
   EXPECT_EQ(cheaper.price, dec("40000"));
-  EXPECT_EQ(cheaper.amend_text.view(), "t-x");
+  EXPECT_EQ(cheaper.amend_text, "t-x");
   EXPECT_EQ(account(alice).order_margin, dec("80"));
   auto const book = engine->futures().order_book("BTC_USDT", 5).value();
   ASSERT_EQ(book.bids.size(), 1U);
