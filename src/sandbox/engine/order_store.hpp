@@ -11,8 +11,10 @@
 //
 // An id is sequence << 28 | handle: ids stay positive and strictly increasing (the sequence
 // grows by one per order), and the handle indexes a small table saying where the order is —
-// one array access plus an id check per lookup, no hash table. Handles of forgotten orders are
-// reused; their old ids no longer match and are not found.
+// one array access per lookup, no hash table, and the id is checked against the order found
+// there. Handles of forgotten orders are reused; their old ids no longer match and are not
+// found. The table has a handle per remembered order (tens of thousands, reached at random by
+// cancels and fills), so a handle is 8 bytes: the id it would repeat is the order's own.
 
 #include <array>
 #include <cstddef>
@@ -74,7 +76,7 @@ class OrderStore {
     }
     std::uint32_t const slot = live_.acquire_default();
     OrderId const id = (++sequence_ << handle_bits) | static_cast<OrderId>(handle);
-    handles_[handle] = Handle{id, slot, 0};
+    handles_[handle] = Handle{slot, 0};
     live_[slot].order.id = id;
     return slot;
   }
@@ -85,18 +87,25 @@ class OrderStore {
 
   /// The live slot of order `id`, or npos when it is not open (unknown, finished or forgotten).
   [[nodiscard]] std::uint32_t find_live(OrderId id) const noexcept {
-    Handle const* handle = find_handle(id);
-    return handle != nullptr && (handle->place & archived) == 0 ? handle->place : npos;
+    std::uint32_t const place = place_of(id);
+    // npos has the archived bit as well.
+    if ((place & archived) != 0) return npos;
+    return live_[place].order.id == id ? place : npos;
   }
   /// Order `id`, open or finished; both pointers null when it is unknown or forgotten.
   [[nodiscard]] Found find(OrderId id) const noexcept {
-    Handle const* handle = find_handle(id);
-    if (handle == nullptr) return {};
-    if ((handle->place & archived) == 0) return {&live_[handle->place], nullptr};
-    std::uint32_t const index = handle->place & ~archived;
+    std::uint32_t const place = place_of(id);
+    if (place == npos) return {};
+    if ((place & archived) == 0) {
+      Record const& record = live_[place];
+      return record.order.id == id ? Found{&record, nullptr} : Found{};
+    }
+    std::uint32_t const index = place & ~archived;
     Archive const& ring = archives_[index].orders;
     // Sequences count modulo 2^32; a ring holds far fewer orders, so the offset is exact.
-    return {nullptr, &ring[static_cast<std::uint32_t>(handle->sequence - ring_start(ring))], index};
+    std::uint32_t const sequence = handles_[handle_of(id)].sequence;
+    Archived const& stored = ring[static_cast<std::uint32_t>(sequence - ring_start(ring))];
+    return stored.id == id ? Found{nullptr, &stored, index} : Found{};
   }
   /// Starts fetching the live record of order `id` (a cancel names an arbitrary, probably cold,
   /// open order; fetching all its lines at once overlaps their misses). Only a hint.
@@ -189,19 +198,19 @@ class OrderStore {
     Finished oldest;  ///< finished.front() while finished is not empty
   };
   struct Handle {
-    OrderId id = 0;              ///< the order here; 0 when the handle is free
-    std::uint32_t place = npos;  ///< live slot, or archived | archive index
+    std::uint32_t place = npos;  ///< live slot, or archived | archive index; npos when free
     std::uint32_t sequence = 0;  ///< in its archive: the ring's count of values ever pushed
   };
 
   [[nodiscard]] static std::uint32_t handle_of(OrderId id) noexcept {
     return static_cast<std::uint32_t>(id & ((OrderId{1} << handle_bits) - 1));
   }
-  [[nodiscard]] Handle const* find_handle(OrderId id) const noexcept {
-    if (id <= 0) return nullptr;
+  /// The place of the handle of id `id`, or npos; whether the order there is `id` is still to
+  /// be checked.
+  [[nodiscard]] std::uint32_t place_of(OrderId id) const noexcept {
+    if (id <= 0) return npos;
     std::uint32_t const handle = handle_of(id);
-    if (handle >= handles_.size() || handles_[handle].id != id) return nullptr;
-    return &handles_[handle];
+    return handle < handles_.size() ? handles_[handle].place : npos;
   }
   /// The push count of the ring's oldest value (modulo 2^32).
   [[nodiscard]] static std::uint32_t ring_start(Archive const& ring) noexcept {
