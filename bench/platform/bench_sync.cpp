@@ -17,6 +17,7 @@
 #include <fstream>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -69,7 +70,11 @@ class SyncBench {
   SyncBench& operator=(SyncBench const&) = delete;
 
   /// Starts every binding and waits until all are live; returns the wall time it took.
-  std::chrono::microseconds bring_up() {
+  /// Starts every binding and waits until each one's stream is live; nullopt when some are not
+  /// live by `deadline` (the count of live ones in `live`), so that a run under heavy load on a
+  /// shared machine reports a failure instead of waiting for ever.
+  std::optional<std::chrono::microseconds> bring_up(std::chrono::seconds deadline,
+                                                    std::size_t& live) {
     platform::sync::SyncOptions options;
     options.shards = 2;
     service_ = std::make_unique<platform::sync::SyncService>(
@@ -79,18 +84,23 @@ class SyncBench {
     if (service_->start_all().value() != bindings_.size()) {
       throw std::runtime_error("not every binding started");
     }
+    live = 0;
     for (auto const& binding : bindings_) {
       for (;;) {
         auto balances = service_->balances(platform_.user_id(), binding.id);
         if (balances && balances->health.socket_state == "live") break;
+        if (Clock::now() - started > deadline) return std::nullopt;
         std::this_thread::sleep_for(std::chrono::milliseconds{1});
       }
+      ++live;
     }
     return std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started);
   }
 
-  /// One fill for binding `index`'s account, timed until a watcher sees its BTC balance move.
-  std::chrono::microseconds propagate_fill(std::size_t index) {
+  /// One fill for binding `index`'s account, timed until a watcher sees its BTC balance move;
+  /// nullopt when it has not within `patience`.
+  std::optional<std::chrono::microseconds> propagate_fill(std::size_t index,
+                                                          std::chrono::seconds patience) {
     Binding const& binding = bindings_[index];
     std::mutex mutex;
     std::condition_variable seen;
@@ -118,7 +128,7 @@ class SyncBench {
       (void)state.engine.place_spot_order(binding.exchange_user, buy, state.clock.now_ms());
     });
     std::unique_lock lock(mutex);
-    seen.wait(lock, [&] { return arrived.has_value(); });
+    if (!seen.wait_for(lock, patience, [&] { return arrived.has_value(); })) return std::nullopt;
     return std::chrono::duration_cast<std::chrono::microseconds>(*arrived - filled);
   }
 
@@ -184,16 +194,30 @@ void BM_SyncBringUpAndFillPropagation(benchmark::State& state) {
   for (auto _ : state) {
     SyncBench bench(bindings);
     double const rss_before = resident_mb();
-    auto const bring_up = bench.bring_up();
+    std::size_t live = 0;
+    auto const bring_up = bench.bring_up(std::chrono::minutes{5}, live);
+    if (!bring_up) {
+      std::string const why = std::to_string(live) + " of " + std::to_string(bindings) +
+                              " bindings live after 5 minutes";
+      state.SkipWithError(why.c_str());
+      break;
+    }
     double const rss_after = resident_mb();
     std::vector<std::int64_t> latencies;
     latencies.reserve(fills);
     for (std::size_t sample = 0; sample < fills; ++sample) {
-      latencies.push_back(bench.propagate_fill((sample * 7919) % bench.size()).count());
+      auto const latency =
+          bench.propagate_fill((sample * 7919) % bench.size(), std::chrono::seconds{30});
+      if (!latency) break;
+      latencies.push_back(latency->count());
+    }
+    if (latencies.size() < fills) {
+      state.SkipWithError("a fill did not reach its binding's balances within 30 s");
+      break;
     }
     std::sort(latencies.begin(), latencies.end());
-    state.SetIterationTime(static_cast<double>(bring_up.count()) / 1e6);
-    state.counters["bringup_ms"] = static_cast<double>(bring_up.count()) / 1e3;
+    state.SetIterationTime(static_cast<double>(bring_up->count()) / 1e6);
+    state.counters["bringup_ms"] = static_cast<double>(bring_up->count()) / 1e3;
     state.counters["rss_mb"] = rss_after - rss_before;
     state.counters["p50_us"] = static_cast<double>(latencies[latencies.size() / 2]);
     state.counters["p99_us"] = static_cast<double>(latencies[latencies.size() * 99 / 100]);
