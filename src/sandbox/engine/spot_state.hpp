@@ -38,8 +38,9 @@ struct SpotRecord {
 
 /// A finished spot order as the history keeps it: the fields of SpotOrder that do not follow
 /// from the pair (see SpotExchange::order_of()). The history is large and written on every
-/// finish, so it stays compact: about half a live record.
-struct SpotArchivedOrder {
+/// finish, past the caches (a ring slot is cold, and a cached write would fetch it and push live
+/// orders out of the 512 KiB L2): a record is three whole cache lines, as streamed writes want.
+struct alignas(64) SpotArchivedOrder {
   SpotArchivedOrder() = default;
   /// The order of `record`, just finished, as the `sequence`-th finish.
   SpotArchivedOrder(SpotRecord const& record, std::uint64_t sequence) noexcept
@@ -82,6 +83,7 @@ struct SpotArchivedOrder {
   SpotOrderStatus status = SpotOrderStatus::open;
   FinishAs finish_as = FinishAs::open;
 };
+static_assert(sizeof(SpotArchivedOrder) == 192, "three cache lines per finished order");
 
 /// One pair's market.
 struct SpotPairMarket {
@@ -110,9 +112,10 @@ struct SpotPairMarket {
 };
 
 /// One of a user's fills as the history keeps it. The rest of a SpotUserTrade (user, pair, fee
-/// currency, amounts as Decimals) follows from the owner, the pair and these integers; the
-/// history is large and written on every fill, so it stays compact.
-struct SpotFill {
+/// currency, amounts as Decimals) follows from the owner, the pair and these integers. The
+/// history is large and written on every fill, past the caches: a record is two whole cache
+/// lines (97 bytes of fields), as streamed writes want.
+struct alignas(64) SpotFill {
   TradeId id = 0;
   OrderId order_id = 0;
   std::int64_t price_ticks = 0;
@@ -124,12 +127,13 @@ struct SpotFill {
   Side side = Side::buy;
   Role role = Role::taker;
 };
+static_assert(sizeof(SpotFill) == 128, "two cache lines per fill");
 
 /// A user's orders and fills on one pair. The histories are bounded by the engine's retention
 /// limits (see SpotExchange::user_pair()), so their storage stops growing there.
 struct SpotUserPair {
   OpenList open;
-  RingBuffer<SpotFill> trades;  ///< newest at the back
+  RingBuffer<SpotFill, RingWrites::streamed> trades;  ///< newest at the back
 };
 
 }  // namespace tradelink::sandbox::detail
