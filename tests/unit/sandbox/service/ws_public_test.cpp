@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "sandbox/service/sandbox_clock.hpp"
 #include "unit/sandbox/service/ws_test_client.hpp"
 
 namespace tradelink::sandbox::test {
@@ -73,6 +74,10 @@ TEST_F(WsPublicTest, SpotCandlesticksCarryTheCurrentBucketOfTheStream) {
   WsTestClient client(io_, ws_base(*server_) + "/ws/v4/");
   ASSERT_TRUE(client.connected());
   subscribe(client, "spot.candlesticks", {"1m", "BTC_USDT"});
+  // The trades and the push must fall in one minute: start the sandbox clock at the top of one
+  // (a minute that rolled over in between left only the next, empty, candle to push).
+  SandboxClock& clock = server_->venue().clock();
+  clock.advance(60'000 - clock.now_ms() % 60'000 + 100);
 
   auto const seller = make_user_key();
   auto const buyer = make_user_key();
