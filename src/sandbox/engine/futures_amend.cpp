@@ -3,6 +3,7 @@
 // price, a new price at the back of the new price after taking what it crosses. The order margin
 // follows; a size not above the filled size cancels the order.
 
+#include <string_view>
 #include <variant>
 
 #include "sandbox/engine/futures_exchange.hpp"
@@ -25,6 +26,8 @@ core::Result<FuturesOrder> FuturesExchange::amend(UserId user, OrderRef order,
   if (auto const valid = validate_amendment(records_[slot], amendment, plan); !valid) {
     return valid.error();
   }
+  std::string_view const note = amend_notes_.set(slot, plan.note);
+  records_[slot].order.amend_text = note;
   apply_amendment(slot, amendment, plan, now);
   close_flattened_positions(now);
   flush_books(now);
@@ -34,14 +37,13 @@ core::Result<FuturesOrder> FuturesExchange::amend(UserId user, OrderRef order,
   if (amended.live != nullptr) return amended.live->order;
   if (amended.archived == nullptr) money::broken_invariant("amended futures order lost");
   FuturesOrder view = order_of(*amended.archived, user, archive_owner(amended.archive).contract);
-  view.amend_text = amend_notes_.set(slot, plan.note);  // the history keeps no note
+  view.amend_text = note;  // the history keeps no note
   return view;
 }
 
 void FuturesExchange::apply_amendment(std::uint32_t slot, FuturesOrderAmendment const& amendment,
                                       AmendPlan const& plan, TimeMs now) {
   Record& record = records_[slot];
-  record.order.amend_text = amend_notes_.set(slot, plan.note);
   if (plan.cancels) {
     finish(slot, FinishAs::cancelled, now);
     return;

@@ -33,25 +33,23 @@ class RingBuffer {
   /// when the buffer holds `limit` values; returns the new value.
   template <class... Args>
   T& emplace_back(Args&&... args) {
+    bool const full = size_ == limit_;
+    if (!full && size_ == slots_.size()) grow();
+    T* const slot = claim_back();
     if constexpr (writes == RingWrites::streamed) {
-      if (size_ < slots_.size() || size_ == limit_)
-        return stream_back(T(std::forward<Args>(args)...));
-    }
-    T* slot = nullptr;
-    if (size_ == limit_) {
-      slot = &slots_[head_];
-      head_ = next(head_);
-      ++dropped_;
-      prefetch_ahead();
+      // No prefetching either: the slot's old contents are not read.
+      stream_store(slot, T(std::forward<Args>(args)...));
+      return *slot;
     } else {
-      if (size_ == slots_.size()) grow();
-      slot = &slots_[tail()];
-      ++size_;
-      // The next push writes at the new tail, last written a whole lap of the buffer ago.
-      if (size_ < slots_.size()) prefetch_for_write(slots_[tail()]);
+      if (full) {
+        prefetch_ahead();
+      } else if (size_ < slots_.size()) {
+        // The next push writes at the new tail, last written a whole lap of the buffer ago.
+        prefetch_for_write(slots_[tail()]);
+      }
+      std::destroy_at(slot);
+      return *std::construct_at(slot, std::forward<Args>(args)...);
     }
-    std::destroy_at(slot);
-    return *std::construct_at(slot, std::forward<Args>(args)...);
   }
   /// Removes the oldest value; the buffer must not be empty.
   void pop_front() {
@@ -85,20 +83,18 @@ class RingBuffer {
     while (at >= slots_.size()) at -= slots_.size();
     prefetch_for_write(slots_[at]);
   }
-  /// Appends `value` into a slot the buffer already holds, with non-temporal stores (no
-  /// prefetching either: the slot's old contents are not read).
-  T& stream_back(T const& value) noexcept {
-    T* slot = nullptr;
+  /// Takes the slot the next value goes to: the oldest value's (dropped) when the buffer holds
+  /// `limit` values, else the one after the newest, which the buffer must already hold.
+  T* claim_back() noexcept {
     if (size_ == limit_) {
-      slot = &slots_[head_];
+      T* const slot = &slots_[head_];
       head_ = next(head_);
       ++dropped_;
-    } else {
-      slot = &slots_[tail()];
-      ++size_;
+      return slot;
     }
-    stream_store(slot, value);
-    return *slot;
+    T* const slot = &slots_[tail()];
+    ++size_;
+    return slot;
   }
   /// The slot after the newest value; size_ < slots_.size().
   [[nodiscard]] std::size_t tail() const noexcept {
