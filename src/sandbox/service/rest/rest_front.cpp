@@ -3,6 +3,8 @@
 #include <exception>
 #include <memory>
 
+#include "sandbox/service/rest/request_deadline.hpp"
+
 namespace tradelink::sandbox::rest {
 namespace {
 
@@ -10,6 +12,14 @@ std::optional<std::string_view> header_if_present(net::ServerRequest const& requ
                                                   std::string_view name) {
   if (!request.has_header(name)) return std::nullopt;
   return request.header(name);
+}
+
+/// Gate echoes a client's `X-Client-Request-Id` in its answer, refusals included, so the client
+/// can match answers to requests.
+void echo_request_id(net::ServerRequest const& request, net::ServerResponse& response) {
+  constexpr std::string_view name = "X-Client-Request-Id";
+  if (request.has_header(name))
+    response.headers.push_back({std::string(name), std::string(request.header(name))});
 }
 
 }  // namespace
@@ -28,12 +38,15 @@ void RestFront::set_rate_limits_enabled(bool enabled) {
 void RestFront::handle(net::ServerRequest const& request, net::Responder responder) {
   auto match = router_.match(request.method, request.path.substr(api_prefix.size()));
   if (match.route == nullptr) {
-    responder.respond(unmatched(request, match));
+    net::ServerResponse response = unmatched(request, match);
+    echo_request_id(request, response);
+    responder.respond(std::move(response));
     return;
   }
   RestFaultDecision const fault = faults_.on_rest(fault_group_name(match.route->rate_group));
   net::ServerResponse response =
       fault.refuse ? refusal_response(*fault.refuse) : serve(request, *match.route, match.path);
+  echo_request_id(request, response);
   if (fault.delay.count() <= 0) {
     responder.respond(std::move(response));
     return;
@@ -118,6 +131,11 @@ net::ServerResponse RestFront::run_for_key(net::ServerRequest const& request, Ro
     if (auto refused =
             authorize(*key, Requirement{route.permission, request.method != "GET", {}})) {
       return refusal_response(*refused);
+    }
+  }
+  if (key != nullptr && honours_deadline(route.rate_group) && request.has_header(deadline_header)) {
+    if (auto late = check_deadline(request.header(deadline_header), now_ms)) {
+      return refusal_response(*late);
     }
   }
   std::string const caller =

@@ -9,8 +9,10 @@
 #include <charconv>
 #include <exception>
 #include <optional>
+#include <span>
 #include <utility>
 
+#include "sandbox/service/rest/request_deadline.hpp"
 #include "sandbox/service/ws/json_writer.hpp"
 #include "sandbox/service/ws/ws_api_auth.hpp"
 
@@ -196,7 +198,8 @@ void WsApi::run(Exchange const& exchange, ApiCall call, WsApiRequest const& requ
   }
   if (acknowledged(call)) acknowledge(exchange, request);
 
-  rest::RestFront::DelegatedAnswer answer = delegate(exchange, *delegated, login.key);
+  rest::RestFront::DelegatedAnswer answer =
+      delegate(exchange, *delegated, login.key, request.deadline);
   net::ServerResponse const& response = answer.response;
   std::string text;
   if (response.status >= 200 && response.status < 300) {
@@ -227,7 +230,7 @@ void WsApi::acknowledge(Exchange const& exchange, WsApiRequest const& request) c
 
 rest::RestFront::DelegatedAnswer WsApi::delegate(Exchange const& exchange,
                                                  DelegatedRequest const& request,
-                                                 std::string_view key) {
+                                                 std::string_view key, std::string_view deadline) {
   net::ServerRequest http;
   http.method = request.method;
   http.path = request.path;
@@ -237,9 +240,15 @@ rest::RestFront::DelegatedAnswer WsApi::delegate(Exchange const& exchange,
   http.target = target;
   http.body = request.body;
   http.peer_address = exchange.session->peer_ip();
-  // Futures sizes as the connection asked for them at the upgrade (X-Gate-Size-Decimal).
-  std::array<net::HeaderView, 1> const decimal_sizes{net::HeaderView{"X-Gate-Size-Decimal", "1"}};
-  if (exchange.session->sizes() == SizeFormat::string) http.headers = decimal_sizes;
+  // Futures sizes as the connection asked for them at the upgrade (X-Gate-Size-Decimal), and the
+  // request's deadline.
+  std::array<net::HeaderView, 2> headers;
+  std::size_t count = 0;
+  if (exchange.session->sizes() == SizeFormat::string) {
+    headers[count++] = net::HeaderView{"X-Gate-Size-Decimal", "1"};
+  }
+  if (!deadline.empty()) headers[count++] = net::HeaderView{rest::deadline_header, deadline};
+  http.headers = std::span<net::HeaderView const>(headers.data(), count);
   return rest_.answer_for_key(http, key);
 }
 
@@ -257,7 +266,8 @@ void WsApi::run_batch(Exchange const& exchange, ApiCall call, WsApiRequest const
   std::chrono::milliseconds delay{0};
   std::optional<WsApiHeader::RateLimit> rate_limit;
   for (BatchItem const& item : *batch) {
-    rest::RestFront::DelegatedAnswer answer = delegate(exchange, item.request, login.key);
+    rest::RestFront::DelegatedAnswer answer =
+        delegate(exchange, item.request, login.key, request.deadline);
     net::ServerResponse const& response = answer.response;
     delay = std::max(delay, answer.delay);
     if (placing) rate_limit = rate_limit_of(response);

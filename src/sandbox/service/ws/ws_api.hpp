@@ -58,10 +58,12 @@ class WsApi {
                    std::string_view message) const;
   void login(Exchange const& exchange, WsApiRequest const& request) const;
   void run(Exchange const& exchange, ApiCall call, WsApiRequest const& request);
-  /// Runs one REST request for the logged-in `key` of the exchange's connection.
+  /// Runs one REST request for the logged-in `key` of the exchange's connection, with the
+  /// request's `x-gate-exptime` deadline when it has one.
   [[nodiscard]] rest::RestFront::DelegatedAnswer delegate(Exchange const& exchange,
                                                           DelegatedRequest const& request,
-                                                          std::string_view key);
+                                                          std::string_view key,
+                                                          std::string_view deadline);
   /// Runs a batch call item by item and answers one result per item.
   void run_batch(Exchange const& exchange, ApiCall call, WsApiRequest const& request,
                  ClientSession::ApiLogin const& login);

@@ -169,6 +169,13 @@ std::optional<WsApiParsed> parse_api_request(std::string_view text) {
   }
   if (auto const* header = fields.if_contains("req_header"); header != nullptr) {
     request.req_header_text = boost::json::serialize(*header);
+    if (header->is_object()) {
+      auto deadline = text_member(header->get_object(), "x-gate-exptime");
+      if (!deadline) {
+        return failure(request, "INVALID_PARAM_VALUE", "Invalid parameter x-gate-exptime");
+      }
+      request.deadline = std::move(*deadline);
+    }
   }
   if (auto const* param = fields.if_contains("req_param"); param != nullptr) {
     request.req_param_text = std::string(raw_req_param(text).value_or(""));

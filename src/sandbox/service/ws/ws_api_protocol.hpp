@@ -26,6 +26,8 @@ struct WsApiRequest {
   bool has_req_param = false;
   /// `req_header` as JSON text ("null" when absent), echoed in the ack.
   std::string req_header_text = "null";
+  /// req_header's `x-gate-exptime` (milliseconds, as sent); empty when absent.
+  std::string deadline;
   std::string api_key;
   std::string signature;
   std::string timestamp;  ///< seconds, as sent (a JSON string or integer)

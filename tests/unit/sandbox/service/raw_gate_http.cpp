@@ -39,7 +39,8 @@ RawResponse RawGate::get(std::string_view path, std::string_view query, Sizes si
 }
 
 RawResponse RawGate::call(TestKey const& key, std::string_view method, std::string_view path,
-                          std::string_view query, std::string_view body, Sizes sizes) {
+                          std::string_view query, std::string_view body, Sizes sizes,
+                          std::vector<net::Header> const& extra) {
   net::HttpRequest request;
   if (method == "GET") request.method = net::Method::get;
   if (method == "POST") request.method = net::Method::post;
@@ -59,6 +60,7 @@ RawResponse RawGate::call(TestKey const& key, std::string_view method, std::stri
   request.headers.push_back({"SIGN", std::string(gateio::view(signature.sign))});
   request.headers.push_back({"Content-Type", "application/json"});
   if (sizes == Sizes::decimal) request.headers.push_back({"X-Gate-Size-Decimal", "1"});
+  for (net::Header const& header : extra) request.headers.push_back(header);
   return send(std::move(request));
 }
 
@@ -68,7 +70,7 @@ RawResponse RawGate::send(net::HttpRequest request) {
   auto response = http_->send(*origin, std::move(request));
   EXPECT_TRUE(response.has_value()) << response.error().message;
   if (!response) return {};
-  RawResponse raw{response->status, response->body, {}};
+  RawResponse raw{response->status, response->body, {}, response->headers};
   boost::system::error_code error;
   raw.json = boost::json::parse(raw.body, error);
   if (error) raw.json = nullptr;

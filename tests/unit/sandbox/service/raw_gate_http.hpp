@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "net/http_client.hpp"
 #include "unit/sandbox/service/sandbox_fixture.hpp"
@@ -18,6 +19,7 @@ struct RawResponse {
   unsigned status = 0;
   std::string body;
   boost::json::value json;  ///< null when the body is not JSON
+  std::vector<net::Header> headers;
 };
 
 /// How a call is sent: with `X-Gate-Size-Decimal: 1` (as the official SDKs do) or without.
@@ -34,10 +36,10 @@ class RawGate {
 
   /// An unsigned call; `path` is below /api/v4.
   RawResponse get(std::string_view path, std::string_view query = {}, Sizes sizes = Sizes::decimal);
-  /// A call signed with `key`.
+  /// A call signed with `key`, with `extra` headers besides the signature's.
   RawResponse call(TestKey const& key, std::string_view method, std::string_view path,
                    std::string_view query = {}, std::string_view body = {},
-                   Sizes sizes = Sizes::decimal);
+                   Sizes sizes = Sizes::decimal, std::vector<net::Header> const& extra = {});
 
  private:
   RawResponse send(net::HttpRequest request);
@@ -46,6 +48,22 @@ class RawGate {
   Venue& venue_;
   boost::asio::io_context io_;
   std::unique_ptr<net::HttpClient> http_;
+};
+
+/// A sandbox test with a RawGate (`raw_`) on its server, made after the server starts and gone
+/// before it stops.
+class RawGateTest : public SandboxTest {
+ protected:
+  void SetUp() override {
+    SandboxTest::SetUp();
+    raw_ = std::make_unique<RawGate>(server_->base_url(), server_->venue());
+  }
+  void TearDown() override {
+    raw_.reset();
+    SandboxTest::TearDown();
+  }
+
+  std::unique_ptr<RawGate> raw_;
 };
 
 }  // namespace tradelink::sandbox::test

@@ -16,17 +16,8 @@ namespace {
 
 using core::operator""_dec;
 
-class RestAccountTest : public SandboxTest {
+class RestAccountTest : public RawGateTest {
  protected:
-  void SetUp() override {
-    SandboxTest::SetUp();
-    raw_ = std::make_unique<RawGate>(server_->base_url(), server_->venue());
-  }
-  void TearDown() override {
-    raw_.reset();
-    SandboxTest::TearDown();
-  }
-
   /// Rests a BTC_USDT bid at 59000 and an ask at 61000 from a market maker: BTC is then worth
   /// the middle, 60000 USDT.
   void quote_btc_at_60000() {
@@ -46,8 +37,6 @@ class RestAccountTest : public SandboxTest {
       }
     });
   }
-
-  std::unique_ptr<RawGate> raw_;
 };
 
 TEST_F(RestAccountTest, AccountDetailDescribesTheCallingKey) {

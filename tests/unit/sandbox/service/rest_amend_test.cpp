@@ -19,17 +19,8 @@ namespace {
 
 namespace json = boost::json;
 
-class RestAmendTest : public SandboxTest {
+class RestAmendTest : public RawGateTest {
  protected:
-  void SetUp() override {
-    SandboxTest::SetUp();
-    raw_ = std::make_unique<RawGate>(server_->base_url(), server_->venue());
-  }
-  void TearDown() override {
-    raw_.reset();
-    SandboxTest::TearDown();
-  }
-
   /// A key limited to `perms` and `pairs` for a new user.
   TestKey scoped_key(std::vector<KeyPermission> perms, std::vector<std::string> pairs) {
     return server_->venue().with([&](VenueState& state) {
@@ -63,8 +54,6 @@ class RestAmendTest : public SandboxTest {
     return text_of(account.json, "order_margin");
   }
   static std::string label(RawResponse const& response) { return text_of(response.json, "label"); }
-
-  std::unique_ptr<RawGate> raw_;
 };
 
 TEST_F(RestAmendTest, SpotAmendChangesAmountPriceAndLock) {

@@ -18,17 +18,8 @@ namespace {
 using core::operator""_dec;
 namespace json = boost::json;
 
-class RestFuturesTest : public SandboxTest {
+class RestFuturesTest : public RawGateTest {
  protected:
-  void SetUp() override {
-    SandboxTest::SetUp();
-    raw_ = std::make_unique<RawGate>(server_->base_url(), server_->venue());
-  }
-  void TearDown() override {
-    raw_.reset();
-    SandboxTest::TearDown();
-  }
-
   void fund_futures(std::int64_t user, std::string const& amount) {
     server_->venue().with([&](VenueState& state) {
       auto done = state.engine.deposit(user, Account::futures, "USDT",
@@ -72,8 +63,6 @@ class RestFuturesTest : public SandboxTest {
     EXPECT_EQ(response.status, 200U) << response.body;
     return response.json.is_object() ? response.json.as_object() : json::object{};
   }
-
-  std::unique_ptr<RawGate> raw_;
 };
 
 std::string text(json::value const& value) {

@@ -17,17 +17,8 @@ namespace {
 
 using core::operator""_dec;
 
-class RestMarketTest : public SandboxTest {
+class RestMarketTest : public RawGateTest {
  protected:
-  void SetUp() override {
-    SandboxTest::SetUp();
-    raw_ = std::make_unique<RawGate>(server_->base_url(), server_->venue());
-  }
-  void TearDown() override {
-    raw_.reset();
-    SandboxTest::TearDown();
-  }
-
   /// Places a limit order for `user` straight into the engine (the market under test).
   void place(std::int64_t user, Side side, std::string_view price, std::string_view amount) {
     server_->venue().with([&](VenueState& state) {
@@ -58,7 +49,6 @@ class RestMarketTest : public SandboxTest {
     return std::string(value.as_string());
   }
 
-  std::unique_ptr<RawGate> raw_;
   TestKey maker_;
   TestKey taker_;
 };
@@ -137,9 +127,9 @@ TEST_F(RestMarketTest, MarginPairsAreAnEmptyList) {
 
 // Clients that enumerate every Gate product before trading (CCXT) read these listings.
 TEST_F(RestMarketTest, ProductsTheSandboxDoesNotTradeListNothing) {
-  for (char const* path : {"/futures/btc/contracts", "/futures/btc/tickers",
-                           "/delivery/usdt/contracts", "/delivery/btc/contracts",
-                           "/delivery/usdt/tickers", "/options/underlyings"}) {
+  for (char const* path :
+       {"/futures/btc/contracts", "/futures/btc/tickers", "/delivery/usdt/contracts",
+        "/delivery/btc/contracts", "/delivery/usdt/tickers", "/options/underlyings"}) {
     auto const listing = raw_->get(path);
     ASSERT_EQ(listing.status, 200U) << path << ": " << listing.body;
     EXPECT_TRUE(listing.json.as_array().empty()) << path;

@@ -17,17 +17,8 @@ namespace {
 
 using core::operator""_dec;
 
-class RestSpotTest : public SandboxTest {
+class RestSpotTest : public RawGateTest {
  protected:
-  void SetUp() override {
-    SandboxTest::SetUp();
-    raw_ = std::make_unique<RawGate>(server_->base_url(), server_->venue());
-  }
-  void TearDown() override {
-    raw_.reset();
-    SandboxTest::TearDown();
-  }
-
   /// A key for `user_id` (a new user when 0) with `perms` and a pair whitelist.
   TestKey make_key(std::vector<KeyPermission> perms, std::vector<std::string> pairs = {},
                    std::int64_t user_id = 0) {
@@ -74,8 +65,6 @@ class RestSpotTest : public SandboxTest {
   static std::string text(boost::json::value const& value) {
     return std::string(value.as_string());
   }
-
-  std::unique_ptr<RawGate> raw_;
 };
 
 TEST_F(RestSpotTest, PlacesReadsListsAndCancelsAnOrder) {

@@ -223,6 +223,43 @@ TEST_F(WsApiTest, ReadOnlyKeyPlacingAnOrderIsRefusedReadOnly) {
   EXPECT_TRUE(result(*listed).is_array());
 }
 
+TEST_F(WsApiTest, OrderPlacePastItsReqHeaderDeadlineIsRefused) {
+  TestKey const key = make_user_key();
+  deposit(key.user_id, "USDT", "1000");
+  WsTestClient client(io_, ws_base(*server_) + "/ws/v4/");
+  ASSERT_TRUE(client.connected());
+  login(client, "spot.login", key);
+  std::string const order =
+      R"({"currency_pair":"BTC_USDT","side":"buy","amount":"0.001","price":"60000"})";
+  auto const deadline = [&](std::int64_t offset_ms) {
+    return R"(,"req_header":{"x-gate-exptime":")" +
+           std::to_string(server_->venue().clock().now_ms() + offset_ms) + "\"}";
+  };
+
+  auto ack = call(client, "spot.order_place", "late", order, deadline(-1));
+  ASSERT_TRUE(ack);
+  auto refused = answer(client, "late");
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(status(*refused), "401") << json::serialize(*refused);
+  EXPECT_EQ(label(*refused), "REQUEST_EXPIRED");
+
+  auto in_time_ack = call(client, "spot.order_place", "in-time", order, deadline(5'000));
+  ASSERT_TRUE(in_time_ack);
+  auto placed = answer(client, "in-time");
+  ASSERT_TRUE(placed);
+  EXPECT_EQ(status(*placed), "200") << json::serialize(*placed);
+
+  auto listed =
+      call(client, "spot.order_list", "list", R"({"currency_pair":"BTC_USDT","status":"open"})");
+  ASSERT_TRUE(listed);
+  EXPECT_EQ(result(*listed).as_array().size(), 1U);
+
+  auto malformed =
+      call(client, "spot.order_place", "bad", order, R"(,"req_header":{"x-gate-exptime":[1]})");
+  ASSERT_TRUE(malformed);
+  EXPECT_EQ(label(*malformed), "INVALID_PARAM_VALUE") << json::serialize(*malformed);
+}
+
 TEST_F(WsApiTest, SpotOrderLifecycleMatchesRest) {
   TestKey const key = make_user_key();
   deposit(key.user_id, "USDT", "1000");
