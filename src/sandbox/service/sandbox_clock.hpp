@@ -12,6 +12,8 @@ class SandboxClock {
  public:
   /// Milliseconds since the Unix epoch on the sandbox clock.
   [[nodiscard]] std::int64_t now_ms() const noexcept;
+  /// Microseconds since the Unix epoch on the sandbox clock (Gate's X-In-Time / X-Out-Time).
+  [[nodiscard]] std::int64_t now_us() const noexcept;
   /// Moves the clock forward by `ms` (>= 0).
   void advance(std::int64_t ms) noexcept;
   [[nodiscard]] std::int64_t offset_ms() const noexcept {

@@ -1,5 +1,6 @@
 #include "sandbox/service/rest/rest_front.hpp"
 
+#include <chrono>
 #include <exception>
 #include <memory>
 
@@ -14,8 +15,13 @@ std::optional<std::string_view> header_if_present(net::ServerRequest const& requ
   return request.header(name);
 }
 
-/// Gate echoes a client's `X-Client-Request-Id` in its answer, refusals included, so the client
-/// can match answers to requests.
+/// Gate stamps every answer with when its gateway received the request and sent the answer
+/// (microseconds), and echoes a client's `X-Client-Request-Id`, refusals included, so the client
+/// can match answers to requests and see where the time went.
+void stamp(net::ServerResponse& response, std::int64_t in_us, std::int64_t out_us) {
+  response.headers.push_back({"X-In-Time", std::to_string(in_us)});
+  response.headers.push_back({"X-Out-Time", std::to_string(out_us)});
+}
 void echo_request_id(net::ServerRequest const& request, net::ServerResponse& response) {
   constexpr std::string_view name = "X-Client-Request-Id";
   if (request.has_header(name))
@@ -36,10 +42,12 @@ void RestFront::set_rate_limits_enabled(bool enabled) {
 }
 
 void RestFront::handle(net::ServerRequest const& request, net::Responder responder) {
+  std::int64_t const in_us = venue_.clock().now_us();
   auto match = router_.match(request.method, request.path.substr(api_prefix.size()));
   if (match.route == nullptr) {
     net::ServerResponse response = unmatched(request, match);
     echo_request_id(request, response);
+    stamp(response, in_us, venue_.clock().now_us());
     responder.respond(std::move(response));
     return;
   }
@@ -47,6 +55,11 @@ void RestFront::handle(net::ServerRequest const& request, net::Responder respond
   net::ServerResponse response =
       fault.refuse ? refusal_response(*fault.refuse) : serve(request, *match.route, match.path);
   echo_request_id(request, response);
+  // An injected latency is the gateway's time too: the answer goes out when it is due.
+  std::int64_t const out_us =
+      venue_.clock().now_us() +
+      std::chrono::duration_cast<std::chrono::microseconds>(fault.delay).count();
+  stamp(response, in_us, out_us);
   if (fault.delay.count() <= 0) {
     responder.respond(std::move(response));
     return;

@@ -1,16 +1,18 @@
 // Gate's optional request headers over loopback with signed raw HTTP: `x-gate-exptime` refuses an
 // order placement, amendment or cancellation that reaches the sandbox after its deadline (judged
 // by the sandbox clock) and changes nothing, while reads ignore it; `X-Client-Request-Id` comes
-// back on every answer, refusals included.
+// back on every answer, refusals included, with the gateway's `X-In-Time` / `X-Out-Time`.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "unit/sandbox/service/raw_gate_http.hpp"
@@ -149,6 +151,31 @@ TEST_F(RestRequestHeadersTest, ClientRequestIdComesBackOnAnswersAndRefusals) {
 
   RawResponse const untagged = raw_->call(key, "GET", "/spot/accounts");
   EXPECT_EQ(header(untagged, "X-Client-Request-Id"), "");
+}
+
+TEST_F(RestRequestHeadersTest, AnswersCarryTheGatewayTimesInMicroseconds) {
+  auto const times = [](RawResponse const& response) {
+    return std::pair{std::stoll(header(response, "X-In-Time")),
+                     std::stoll(header(response, "X-Out-Time"))};
+  };
+  std::int64_t const before_us = now_ms() * 1000;
+  RawResponse const answered = raw_->get("/spot/time");
+  ASSERT_EQ(answered.status, 200U);
+  auto const [in_us, out_us] = times(answered);
+  EXPECT_GE(in_us, before_us);
+  EXPECT_LE(in_us, out_us);
+  EXPECT_LE(out_us, now_ms() * 1000 + 1000);
+
+  RawResponse const unknown = raw_->get("/spot/no_such_thing");
+  EXPECT_EQ(unknown.status, 404U);
+  EXPECT_LE(times(unknown).first, times(unknown).second);
+
+  // An injected latency is part of the gateway's time.
+  RestFaultSpec slow;
+  slow.latency = std::chrono::milliseconds(120);
+  server_->faults().set_rest("public", slow);
+  auto const [slow_in_us, slow_out_us] = times(raw_->get("/spot/time"));
+  EXPECT_GE(slow_out_us - slow_in_us, 120'000);
 }
 
 }  // namespace
