@@ -15,13 +15,14 @@ std::optional<std::string_view> header_if_present(net::ServerRequest const& requ
   return request.header(name);
 }
 
-/// Gate stamps every answer with when its gateway received the request and sent the answer
-/// (microseconds), and echoes a client's `X-Client-Request-Id`, refusals included, so the client
-/// can match answers to requests and see where the time went.
+/// Gate's gateway stamps every answer with when it received the request and sent the answer
+/// (microseconds), so a client can see where the time went.
 void stamp(net::ServerResponse& response, std::int64_t in_us, std::int64_t out_us) {
   response.headers.push_back({"X-In-Time", std::to_string(in_us)});
   response.headers.push_back({"X-Out-Time", std::to_string(out_us)});
 }
+/// Gate echoes a client's `X-Client-Request-Id` in every answer, refusals included, so the client
+/// can match answers to requests.
 void echo_request_id(net::ServerRequest const& request, net::ServerResponse& response) {
   constexpr std::string_view name = "X-Client-Request-Id";
   if (request.has_header(name))
