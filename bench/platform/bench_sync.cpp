@@ -69,10 +69,9 @@ class SyncBench {
   SyncBench(SyncBench const&) = delete;
   SyncBench& operator=(SyncBench const&) = delete;
 
-  /// Starts every binding and waits until all are live; returns the wall time it took.
   /// Starts every binding and waits until each one's stream is live; nullopt when some are not
   /// live by `deadline` (the count of live ones in `live`), so that a run under heavy load on a
-  /// shared machine reports a failure instead of waiting for ever.
+  /// shared machine reports a failure instead of waiting for ever. Returns the wall time it took.
   std::optional<std::chrono::microseconds> bring_up(std::chrono::seconds deadline,
                                                     std::size_t& live) {
     platform::sync::SyncOptions options;

@@ -25,8 +25,7 @@ std::optional<Refusal> check_deadline(std::string_view deadline, std::int64_t no
   std::int64_t deadline_ms = 0;
   auto const [end, error] =
       std::from_chars(deadline.data(), deadline.data() + deadline.size(), deadline_ms);
-  if (deadline.empty() || error != std::errc{} || end != deadline.data() + deadline.size() ||
-      deadline_ms <= 0) {
+  if (error != std::errc{} || end != deadline.data() + deadline.size() || deadline_ms <= 0) {
     return invalid_param(deadline_header, deadline);
   }
   if (now_ms > deadline_ms) {

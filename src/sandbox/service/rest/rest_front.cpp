@@ -25,8 +25,9 @@ void stamp(net::ServerResponse& response, std::int64_t in_us, std::int64_t out_u
 /// can match answers to requests.
 void echo_request_id(net::ServerRequest const& request, net::ServerResponse& response) {
   constexpr std::string_view name = "X-Client-Request-Id";
-  if (request.has_header(name))
-    response.headers.push_back({std::string(name), std::string(request.header(name))});
+  if (auto const id = header_if_present(request, name)) {
+    response.headers.push_back({std::string(name), std::string(*id)});
+  }
 }
 
 }  // namespace
@@ -45,16 +46,15 @@ void RestFront::set_rate_limits_enabled(bool enabled) {
 void RestFront::handle(net::ServerRequest const& request, net::Responder responder) {
   std::int64_t const in_us = venue_.clock().now_us();
   auto match = router_.match(request.method, request.path.substr(api_prefix.size()));
+  RestFaultDecision fault;
+  net::ServerResponse response;
   if (match.route == nullptr) {
-    net::ServerResponse response = unmatched(request, match);
-    echo_request_id(request, response);
-    stamp(response, in_us, venue_.clock().now_us());
-    responder.respond(std::move(response));
-    return;
+    response = unmatched(request, match);
+  } else {
+    fault = faults_.on_rest(fault_group_name(match.route->rate_group));
+    response =
+        fault.refuse ? refusal_response(*fault.refuse) : serve(request, *match.route, match.path);
   }
-  RestFaultDecision const fault = faults_.on_rest(fault_group_name(match.route->rate_group));
-  net::ServerResponse response =
-      fault.refuse ? refusal_response(*fault.refuse) : serve(request, *match.route, match.path);
   echo_request_id(request, response);
   // An injected latency is the gateway's time too: the answer goes out when it is due.
   std::int64_t const out_us =
@@ -147,10 +147,9 @@ net::ServerResponse RestFront::run_for_key(net::ServerRequest const& request, Ro
       return refusal_response(*refused);
     }
   }
-  if (key != nullptr && honours_deadline(route.rate_group) && request.has_header(deadline_header)) {
-    if (auto late = check_deadline(request.header(deadline_header), now_ms)) {
-      return refusal_response(*late);
-    }
+  if (auto const deadline = header_if_present(request, deadline_header);
+      deadline && honours_deadline(route.rate_group)) {
+    if (auto late = check_deadline(*deadline, now_ms)) return refusal_response(*late);
   }
   std::string const caller =
       key != nullptr ? std::to_string(key->user_id) : std::string(request.peer_address);

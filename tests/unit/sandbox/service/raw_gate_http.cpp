@@ -4,7 +4,10 @@
 
 #include <boost/json/parse.hpp>
 
+#include <algorithm>
+
 #include "crypto/secret_string.hpp"
+#include "net/text/ascii.hpp"
 #include "venues/gateio/common/credential.hpp"
 #include "venues/gateio/rest/signer.hpp"
 
@@ -20,6 +23,13 @@ std::string target_of(std::string_view path, std::string_view query) {
 }
 
 }  // namespace
+
+std::string_view RawResponse::header(std::string_view name) const {
+  auto const found = std::find_if(headers.begin(), headers.end(), [&](net::Header const& entry) {
+    return net::detail::ascii_iequals(entry.name, name);
+  });
+  return found != headers.end() ? std::string_view(found->value) : std::string_view();
+}
 
 RawGate::RawGate(std::string base_url, Venue& venue)
     : base_url_(std::move(base_url)),

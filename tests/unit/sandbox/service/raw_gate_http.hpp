@@ -20,6 +20,9 @@ struct RawResponse {
   std::string body;
   boost::json::value json;  ///< null when the body is not JSON
   std::vector<net::Header> headers;
+
+  /// The first header named `name` (ASCII case-insensitive); empty when absent.
+  [[nodiscard]] std::string_view header(std::string_view name) const;
 };
 
 /// How a call is sent: with `X-Gate-Size-Decimal: 1` (as the official SDKs do) or without.
